@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// Inventa: finds personal data on Swedish municipal file shares.
+// One library target per pipeline stage (crawl → extract → detect → report), with
+// one-way dependencies; thin system-library targets wrap the C libraries.
+import PackageDescription
+
+let package = Package(
+    name: "Inventa",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "inventa", targets: ["inventa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // C shims: a module map and one header each, nothing else.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8",
+                       providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Pipeline stages.
+        .target(name: "InventaModel"),
+        .target(name: "InventaCrawl", dependencies: ["InventaModel"]),
+        .target(name: "InventaExtraction", dependencies: ["InventaModel", "CPoppler", "CLibXML2"]),
+        .target(name: "InventaDetection", dependencies: ["InventaModel", "CPCRE2"]),
+        .target(name: "InventaReport", dependencies: [
+            "InventaModel", "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "InventaPipeline", dependencies: [
+            "InventaModel", "InventaCrawl", "InventaExtraction", "InventaDetection", "InventaReport",
+        ]),
+        .executableTarget(name: "inventa", dependencies: [
+            "InventaPipeline", "InventaReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests mirror the stages.
+        .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaModel"]),
+        .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
+        .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel"]),
+        .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
+        .testTarget(name: "InventaCLITests", dependencies: ["InventaModel"]),
+    ]
+)

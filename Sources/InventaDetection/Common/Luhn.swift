@@ -1,0 +1,21 @@
+/// The Luhn (mod 10) check used by personnummer, organisationsnummer, bankgiro,
+/// plusgiro and payment cards.
+public enum Luhn {
+    /// True when the last digit is the Luhn check digit of the ones before it.
+    /// `digits` holds digit values 0–9, not ASCII.
+    public static func isValid<C: Collection>(_ digits: C) -> Bool where C.Element == UInt8 {
+        guard digits.count >= 2 else { return false }
+        var sum = 0
+        var double = false
+        for digit in digits.reversed() {
+            var value = Int(digit)
+            if double {
+                value *= 2
+                if value > 9 { value -= 9 }
+            }
+            sum += value
+            double.toggle()
+        }
+        return sum % 10 == 0
+    }
+}

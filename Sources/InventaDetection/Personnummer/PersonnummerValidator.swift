@@ -1,0 +1,76 @@
+import InventaModel
+
+/// Decides whether a personnummer-shaped string is a personnummer or samordningsnummer.
+///
+/// Rules (Skatteverket, SKV 704):
+/// - Luhn check digit over the ten-digit form YYMMDDNNN + C;
+/// - a real calendar date (no 31 February; 29 February only in leap years);
+/// - samordningsnummer: day + 60; day 60 and month 00 are accepted because Skatteverket
+///   uses them when the birth day or month is unknown;
+/// - ten-digit forms: `-` (or none, or a space) means under 100 years old, `+` means 100 or
+///   older, which fixes the century; twelve-digit forms carry the century, and a `+` must agree;
+/// - no birth date in the future;
+/// - a third digit of 2 or more (month ≥ 20) is an organisationsnummer, as is a twelve-digit
+///   number starting `16`: never reported as a personnummer.
+public struct PersonnummerValidator: Sendable {
+    public var today: CivilDate
+
+    public init(today: CivilDate = .today) {
+        self.today = today
+    }
+
+    /// Validates `digits` (10 or 12 ASCII digits, separator removed) written with `separator`
+    /// (`-`, `+`, ` ` or nil).
+    public func validate(digits: [UInt8], separator: UInt8?) -> Result<Personnummer, PersonnummerRejection> {
+        guard digits.count == 10 || digits.count == 12, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return .failure(.malformed)
+        }
+        let values = digits.map { $0 - 0x30 }
+        let short = Array(values.suffix(10))
+        if digits.count == 12 && values[0] == 1 && values[1] == 6 { return .failure(.organisationsnummer) }
+        if short[2] >= 2 { return .failure(.organisationsnummer) }
+        guard Luhn.isValid(short) else { return .failure(.checksum) }
+
+        let yy = Int(short[0]) * 10 + Int(short[1])
+        let month = Int(short[2]) * 10 + Int(short[3])
+        var day = Int(short[4]) * 10 + Int(short[5])
+        let isCoordination = day >= 60
+        if isCoordination { day -= 60 }
+        guard plausible(month: month, day: day, coordination: isCoordination) else { return .failure(.impossibleDate) }
+
+        let plus = separator == UInt8(ascii: "+")
+        let year: Int
+        if digits.count == 12 {
+            let century = Int(values[0]) * 10 + Int(values[1])
+            guard century >= 18 && century <= 20 else { return .failure(.impossibleDate) }
+            year = century * 100 + yy
+        } else {
+            year = resolveYear(yy: yy, month: month, day: day, plus: plus)
+        }
+        let earliest = CivilDate(year: year, month: max(month, 1), day: max(day, 1))
+        if month > 0 && day > 0 && !earliest.isValid { return .failure(.impossibleDate) }
+        if month > 0 && day > CivilDate.daysIn(month: month, year: year) { return .failure(.impossibleDate) }
+        if earliest > today { return .failure(.futureDate) }
+        if plus && digits.count == 12 && earliest > today.addingYears(-100) { return .failure(.centuryMismatch) }
+
+        let normalized = String(year / 100) + String(decoding: digits.suffix(10), as: UTF8.self)
+        return .success(Personnummer(normalized: normalized, isSamordningsnummer: isCoordination,
+                                     birthDate: CivilDate(year: year, month: month, day: day)))
+    }
+
+    /// Month 1–12 and day 1–31; a samordningsnummer may also use month 0 and day 0 (written 60).
+    private func plausible(month: Int, day: Int, coordination: Bool) -> Bool {
+        let monthOK = (1...12).contains(month) || (coordination && month == 0)
+        let dayOK = (1...31).contains(day) || (coordination && day == 0)
+        return monthOK && dayOK
+    }
+
+    /// The birth year of a ten-digit number: the latest year ending in `yy` that makes the
+    /// person under 100 (`-`) or at least 100 (`+`) years old today.
+    private func resolveYear(yy: Int, month: Int, day: Int, plus: Bool) -> Int {
+        let limit = plus ? today.addingYears(-100) : today
+        var year = limit.year - ((limit.year - yy) % 100 + 100) % 100
+        if CivilDate(year: year, month: max(month, 1), day: max(day, 1)) > limit { year -= 100 }
+        return year
+    }
+}

@@ -1,0 +1,44 @@
+import InventaModel
+
+/// Per-file state while one file is extracted: where we are inside containers, the
+/// limits still left, and the outcome of every member met. Container extractors
+/// call `extractMember` for each member; it sniffs the member's format, recurses
+/// (up to `limits.maxDepth`) and tags every unit with the member path.
+///
+/// Owned by one worker for one file; not Sendable and never shared.
+public final class ExtractionContext {
+    public let limits: ExtractionLimits
+    /// Member names from the outermost container inwards; empty for the file itself.
+    public let member: [String]
+    /// Member outcomes collected so far (all depths), for the report.
+    public private(set) var members: [MemberResult] = []
+    private let registry: ExtractorRegistry
+
+    init(limits: ExtractionLimits, registry: ExtractorRegistry, member: [String] = []) {
+        self.limits = limits
+        self.registry = registry
+        self.member = member
+    }
+
+    /// Nesting depth: 0 for the file itself, 1 for a member of it, and so on.
+    public var depth: Int { member.count }
+
+    /// Extracts one member of the current container. Problems with the member become its
+    /// outcome; they never stop the container. Units come out tagged with the member path.
+    public func extractMember(name: String, bytes: [UInt8], emit: (TextUnit) -> Void) {
+        let path = member + [name]
+        guard path.count <= limits.maxDepth else {
+            members.append(MemberResult(member: path, format: nil, outcome: .partial("limit_exceeded: nesting deeper than \(limits.maxDepth)"),
+                                        size: Int64(bytes.count)))
+            return
+        }
+        let child = ExtractionContext(limits: limits, registry: registry, member: path)
+        let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
+            var unit = unit
+            unit.member = path
+            emit(unit)
+        }
+        members.append(MemberResult(member: path, format: format, outcome: outcome, size: Int64(bytes.count)))
+        members += child.members
+    }
+}

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import InventaModel
+
+/// A file opened for reading only, and never anything else.
+///
+/// Opened with `O_RDONLY | O_NONBLOCK | O_CLOEXEC` and, where the kernel allows it
+/// (we own the file or have CAP_FOWNER), `O_NOATIME`, so scanning a share leaves
+/// access times untouched. After opening, `fstat` must confirm a regular file;
+/// anything else is closed at once without reading, so a file swapped for a FIFO
+/// between crawl and open cannot block a worker. Not thread-safe: one worker owns it.
+public final class FileSource {
+    public let fd: Int32
+    public let size: Int64
+
+    public init(path: [UInt8]) throws(ExtractionError) {
+        let cPath = path + [0]
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
+        var fd = cPath.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags | FileSource.noAtime) }
+        }
+        if fd < 0 && (errno == EPERM || errno == EINVAL) {
+            fd = cPath.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags) } }
+        }
+        guard fd >= 0 else { throw ExtractionError.unreadable(errno: errno) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw ExtractionError.notRegularFile
+        }
+        self.fd = fd
+        self.size = Int64(st.st_size)
+    }
+
+    deinit { close(fd) }
+
+    #if os(Linux)
+    private static let noAtime: Int32 = 0o1000000 // O_NOATIME, not exported by Glibc's module map
+    #else
+    private static let noAtime: Int32 = 0
+    #endif
+
+    /// Reads up to `count` bytes at `offset`; fewer only at end of file.
+    public func read(at offset: Int64, count: Int) throws(ExtractionError) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+            }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw ExtractionError.unreadable(errno: errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        if filled < count { buffer.removeSubrange(filled...) }
+        return buffer
+    }
+}

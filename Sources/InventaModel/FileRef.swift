@@ -1,0 +1,29 @@
+/// A regular file found by the crawler. Paths are kept as raw bytes so a name
+/// that is not valid UTF-8 can still be opened; `displayPath` is the same path
+/// with invalid bytes escaped as `\xNN`, used in reports.
+public struct FileRef: Sendable, Hashable {
+    /// The absolute or root-relative path as the file system spells it.
+    public var pathBytes: [UInt8]
+    /// The root this file was found under, as given on the command line.
+    public var root: String
+    /// The path relative to `root`, escaped for display (`/` separated).
+    public var relativePath: String
+    public var size: Int64
+    /// Modification time, seconds since 1970.
+    public var mtime: Double
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(pathBytes: [UInt8], root: String, relativePath: String, size: Int64, mtime: Double,
+                device: UInt64 = 0, inode: UInt64 = 0) {
+        self.pathBytes = pathBytes
+        self.root = root
+        self.relativePath = relativePath
+        self.size = size
+        self.mtime = mtime
+        self.device = device
+        self.inode = inode
+    }
+
+    public var displayPath: String { PathText.display(pathBytes) }
+}

@@ -1,0 +1,50 @@
+import InventaCrawl
+import InventaDetection
+import InventaExtraction
+import InventaModel
+
+/// Everything one scan needs to know, gathered from the command line (and later a profile).
+public struct ScanOptions: Sendable {
+    public var roots: [String]
+    public var policy: CrawlPolicy
+    public var reportPath: String
+    public var keyPath: String
+    public var storeValues: Bool
+    public var limits: ExtractionLimits
+    public var thresholds: LevelThresholds
+    /// A file with more findings than this keeps the first ones and says so in its reason.
+    public var maxFindingsPerFile: Int
+    /// The date birth dates are checked against (today unless a test fixes it).
+    public var today: CivilDate?
+
+    public init(roots: [String], policy: CrawlPolicy = CrawlPolicy(), reportPath: String, keyPath: String,
+                storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(),
+                thresholds: LevelThresholds = LevelThresholds(), maxFindingsPerFile: Int = 100_000,
+                today: CivilDate? = nil) {
+        self.roots = roots
+        self.policy = policy
+        self.reportPath = reportPath
+        self.keyPath = keyPath
+        self.storeValues = storeValues
+        self.limits = limits
+        self.thresholds = thresholds
+        self.maxFindingsPerFile = maxFindingsPerFile
+        self.today = today
+    }
+
+    /// The options as recorded on the scan row (no key material, no values).
+    var recorded: [(String, String)] {
+        var pairs: [(String, String)] = [
+            ("jobs", String(policy.jobs)),
+            ("store_values", String(storeValues)),
+            ("hidden", String(policy.includeHidden)),
+            ("follow_symlinks", String(policy.followSymlinks)),
+            ("one_file_system", String(policy.oneFileSystem)),
+        ]
+        if let size = policy.maxFileSize { pairs.append(("max_file_size", String(size))) }
+        pairs += policy.excludes.map { ("exclude", $0.pattern) }
+        pairs += policy.includes.map { ("include", $0.pattern) }
+        return pairs
+    }
+}
+

@@ -1,0 +1,60 @@
+import InventaModel
+
+/// Small, fast, deterministic JSON writing for the report's JSON columns and the
+/// JSON Lines exports. Keys come out in the order given, so golden files are stable.
+public enum JSONText {
+    public static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    public static func stringOrNull(_ text: String?) -> String { text.map(string) ?? "null" }
+
+    /// `{"a":1,"b":"x"}` from already-encoded values, in order.
+    public static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+    public static func number(_ value: Double) -> String {
+        let rounded = (value * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    public static func location(_ location: Location) -> String {
+        var pairs: [(String, String)] = []
+        if let part = location.part { pairs.append(("part", string(part))) }
+        if let page = location.page { pairs.append(("page", String(page))) }
+        if let sheet = location.sheet { pairs.append(("sheet", string(sheet))) }
+        if let cell = location.cell { pairs.append(("cell", string(cell))) }
+        if let slide = location.slide { pairs.append(("slide", String(slide))) }
+        if let row = location.row { pairs.append(("row", String(row))) }
+        if let column = location.column { pairs.append(("column", String(column))) }
+        if let line = location.line { pairs.append(("line", String(line))) }
+        return object(pairs)
+    }
+
+    public static func evidence(_ evidence: Evidence) -> String {
+        object([
+            ("validation", string(evidence.validation.rawValue)),
+            ("checks", array(evidence.checks.map(string))),
+            ("steps", array(evidence.steps.map(string))),
+            ("context", array(evidence.context.map(string))),
+            ("tags", array(evidence.tags.map(string))),
+        ])
+    }
+}

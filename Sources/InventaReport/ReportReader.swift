@@ -1,0 +1,100 @@
+import InventaModel
+
+/// Reads a report for `inventa report …`: the latest scan by default, or a chosen one.
+/// Opens the database read-only; reading never changes a report. Values are shown
+/// as stored: cleartext only exists for scans run with `--store-values`.
+public final class ReportReader {
+    public let path: String
+    public let scanID: Int64
+    private let db: SQLiteDatabase
+
+    public init(path: String, scanID: Int64? = nil) throws(ReportError) {
+        guard SecureFile.mode(of: path) != nil else {
+            throw ReportError.cannotOpen(path: path, message: "no such file (run 'inventa scan PATH --report \(path)' first)")
+        }
+        self.path = path
+        db = try SQLiteDatabase(path: path, readOnly: true)
+        let version = Int(try db.scalar("PRAGMA user_version") ?? 0)
+        guard version > 0 else { throw ReportError.notAReport(path: path) }
+        guard version <= Schema.currentVersion else { throw ReportError.newerSchema(found: version, supported: Schema.currentVersion) }
+        if let scanID {
+            self.scanID = scanID
+        } else {
+            guard let latest = try db.scalar("SELECT max(id) FROM scans"), latest > 0 else { throw ReportError.noScan(path: path) }
+            self.scanID = latest
+        }
+    }
+
+    /// One row per file: path, format, status, reason, risk, size and finding counts per category.
+    public func files() throws(ReportError) -> ReportTable {
+        var table = ReportTable(columns: ["path", "format", "status", "reason", "risk", "size", "counts"])
+        let statement = try db.prepare("""
+            SELECT id, path, format, status, reason, risk, size FROM files WHERE scan_id = ? ORDER BY path
+            """)
+        statement.bind(1, scanID)
+        let counts = try db.prepare("SELECT category, count(*) FROM findings WHERE file_id = ? GROUP BY category ORDER BY category")
+        while try statement.step() {
+            counts.bind(1, statement.int(0))
+            var pairs: [(String, Int64)] = []
+            while try counts.step() { pairs.append((counts.text(0) ?? "", counts.int(1))) }
+            counts.reset()
+            let json = JSONText.object(pairs.map { ($0.0, String($0.1)) })
+            let display = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+            table.rows.append([.text(statement.text(1)), .text(statement.text(2)), .text(statement.text(3)),
+                               .text(statement.text(4)), .text(statement.text(5)), .integer(statement.int(6)),
+                               .json(json, display: display)])
+        }
+        return table
+    }
+
+    /// One row per finding; a finding in a container member has the member's path (`a.zip!b.docx`).
+    public func findings() throws(ReportError) -> ReportTable {
+        var table = ReportTable(columns: ["path", "category", "value", "masked", "confidence", "level", "rule", "location", "evidence"])
+        let statement = try db.prepare("""
+            SELECT f.path, x.category, x.value, x.masked, x.confidence, x.level, x.rule, x.location, x.evidence
+            FROM findings x JOIN files f ON f.id = x.file_id WHERE x.scan_id = ? ORDER BY f.path, x.id
+            """)
+        statement.bind(1, scanID)
+        while try statement.step() {
+            let location = statement.text(7) ?? "{}"
+            table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)), .text(statement.text(3)),
+                               .number(statement.double(4)), .text(statement.text(5)), .text(statement.text(6)),
+                               .json(location, display: ReportReader.describe(location: location)),
+                               .json(statement.text(8) ?? "{}", display: "")])
+        }
+        return table
+    }
+
+    /// Totals of the scan: files by status, findings by category and level, files by risk, reasons for problems.
+    public func summary() throws(ReportError) -> ReportTable {
+        var table = ReportTable(columns: ["section", "key", "count"])
+        let scan = try db.prepare("""
+            SELECT started_at, coalesce(finished_at, ''), status, roots, files_total, findings, bytes FROM scans WHERE id = ?
+            """)
+        scan.bind(1, scanID)
+        guard try scan.step() else { throw ReportError.noScan(path: path) }
+        table.rows.append([.text("scan"), .text("id \(scanID), \(scan.text(2) ?? "") \(scan.text(0) ?? "")–\(scan.text(1) ?? "")"), .integer(scanID)])
+        table.rows.append([.text("scan"), .text("bytes scanned"), .integer(scan.int(6))])
+        let sections: [(String, String)] = [
+            ("status", "SELECT status, count(*) FROM files WHERE scan_id = ? GROUP BY status ORDER BY status"),
+            ("category", "SELECT category, count(*) FROM findings WHERE scan_id = ? GROUP BY category ORDER BY count(*) DESC"),
+            ("level", "SELECT level, count(*) FROM findings WHERE scan_id = ? GROUP BY level ORDER BY level"),
+            ("risk", "SELECT risk, count(*) FROM files WHERE scan_id = ? GROUP BY risk ORDER BY risk"),
+            ("format", "SELECT coalesce(format, '-'), count(*) FROM files WHERE scan_id = ? AND status = 'scanned' GROUP BY format ORDER BY count(*) DESC"),
+            ("problem", "SELECT status || ': ' || reason, count(*) FROM files WHERE scan_id = ? AND status <> 'scanned' GROUP BY 1 ORDER BY count(*) DESC LIMIT 20"),
+        ]
+        for (section, sql) in sections {
+            let statement = try db.prepare(sql)
+            statement.bind(1, scanID)
+            while try statement.step() {
+                table.rows.append([.text(section), .text(statement.text(0)), .integer(statement.int(1))])
+            }
+        }
+        return table
+    }
+
+    /// `{"line":3}` → `line 3`; `{"sheet":"Blad1","cell":"C7"}` → `sheet Blad1 cell C7`.
+    static func describe(location json: String) -> String {
+        json.filter { !"{}\"".contains($0) }.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ":", with: " ")
+    }
+}
