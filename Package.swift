@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // C shims: a module map and one header each, nothing else.
@@ -24,21 +26,35 @@ let package = Package(
                        providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
 
         // Pipeline stages.
         .target(name: "InventaModel"),
         .target(name: "InventaCrawl", dependencies: ["InventaModel"]),
-        .target(name: "InventaExtraction", dependencies: ["InventaModel", "CPoppler", "CLibXML2"]),
-        .target(name: "InventaDetection", dependencies: ["InventaModel", "CPCRE2"]),
+        .target(name: "InventaExtraction", dependencies: [
+            "InventaModel", "CPoppler", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "InventaRules", dependencies: [
+            "InventaModel",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "InventaDetection", dependencies: ["InventaModel", "InventaRules", "CPCRE2"]),
         .target(name: "InventaReport", dependencies: [
             "InventaModel", "CSQLite",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "InventaPipeline", dependencies: [
-            "InventaModel", "InventaCrawl", "InventaExtraction", "InventaDetection", "InventaReport",
+            "InventaModel", "InventaCrawl", "InventaExtraction", "InventaRules", "InventaDetection", "InventaReport",
+        ]),
+        // Synthetic corpus generation with ground truth, and the accuracy/speed benchmark.
+        .target(name: "InventaCorpus", dependencies: [
+            "InventaModel", "CCairo",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "inventa", dependencies: [
-            "InventaPipeline", "InventaReport",
+            "InventaPipeline", "InventaReport", "InventaCorpus",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -47,6 +63,9 @@ let package = Package(
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
         .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel"]),
         .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
-        .testTarget(name: "InventaCLITests", dependencies: ["InventaModel"]),
+        .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"]),
+        .testTarget(name: "InventaPipelineTests", dependencies: ["InventaPipeline", "InventaReport", "InventaModel"]),
+        .testTarget(name: "InventaCorpusTests", dependencies: ["InventaCorpus", "InventaExtraction", "InventaModel"]),
+        .testTarget(name: "InventaCLITests", dependencies: ["inventa", "InventaModel"]),
     ]
 )
