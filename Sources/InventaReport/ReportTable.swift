@@ -2,7 +2,7 @@
 /// Cells know their JSON type, so `--format jsonl` keeps numbers as numbers and
 /// nested JSON (locations, counts) as objects.
 public struct ReportTable: Sendable {
-    public enum Cell: Sendable, Equatable {
+    public enum Cell: Sendable, Hashable {
         case text(String?)
         case integer(Int64)
         case number(Double)

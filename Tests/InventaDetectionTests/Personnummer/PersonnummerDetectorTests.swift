@@ -1,0 +1,97 @@
+import InventaDetection
+import InventaModel
+import Testing
+
+/// The personnummer detector on running text: expected findings are marked «…» in
+/// the input; any finding not marked, or marked and not found, fails the case.
+@Suite struct PersonnummerDetectorTests {
+    let detection = Detection.standard(today: CivilDate(year: 2026, month: 11, day: 27))
+
+    static let cases: [String] = [
+        "Personnummer: «830404-2388».",
+        "pnr «8304042388», ny adress",
+        "Klienten («19830404-2388») och barnet «030704-2390» deltog.",
+        "«198304042388»",
+        "Född «830404 2388» enligt folkbokföringen",
+        "samordningsnummer «211175-2388»",
+        "Elev;«200307042390»;7B",
+        // At line starts and ends.
+        "«830404-2388»\n«030704-2390»",
+        // Split across a line break: not one number.
+        "830404-\n2388",
+        // Phone numbers in the fiction range, in their usual groupings.
+        "Tel 070-174 06 05, mobil 070-1740698",
+        // Inside longer digit runs or identifiers.
+        "Ref 128304042388991",
+        "A8304042388",
+        "Ärende 12-830404-2388",
+        "Löpnr 830404-2388-1",
+        // Organisationsnummer, dates, amounts and case numbers.
+        "Org.nr 212000-0142 och 202100-5448",
+        "Beslut 2018-04-10, belopp 2 600 000 kr, dnr KS 2019/73",
+        // Check digit wrong, date impossible.
+        "Personnummer 830404-2389 eller 850231-1239",
+    ]
+
+    @Test("finds exactly the marked numbers", arguments: cases)
+    func findsMarked(_ marked: String) {
+        let input = MarkedText(marked)
+        let found = detection.detect(TextUnit(text: input.text))
+        #expect(found.map(\.span) == input.spans, "found \(found.map(\.value))")
+    }
+
+    @Test func contextMovesConfidence() throws {
+        func confidence(_ text: String) throws -> Double {
+            try #require(detection.detect(TextUnit(text: text)).first).confidence
+        }
+        let plain = try confidence("Uppgift 8304042388 noterad")
+        let positive = try confidence("Personnummer 8304042388 noterad")
+        let negative = try confidence("Fakturanr: 8304042388 noterad")
+        #expect(positive > plain)
+        #expect(negative < plain)
+        #expect(try #require(detection.detect(TextUnit(text: "Fakturanr: 8304042388")).first).level == .low)
+    }
+
+    @Test func mobileNumberThatPassesLuhnIsLowWithPhoneContext() throws {
+        // 0701740607 is in the fiction range and happens to pass Luhn as a samordningsnummer.
+        let finding = try #require(detection.detect(TextUnit(text: "Mobil: 0701740607")).first)
+        #expect(finding.level == .low)
+        #expect(finding.evidence.context.contains("-mobil"))
+    }
+
+    @Test func recordsEvidence() throws {
+        let finding = try #require(detection.detect(TextUnit(text: "pnr: 900101+9802")).first)
+        #expect(finding.category == .personnummer)
+        #expect(finding.normalized == "189001019802")
+        #expect(finding.evidence.validation == .confirmed)
+        #expect(finding.evidence.checks.contains("century:+"))
+        #expect(finding.evidence.context == ["+pnr"])
+        #expect(finding.rule == "se.personnummer")
+    }
+
+    @Test func samordningsnummerHasItsOwnCategory() throws {
+        let finding = try #require(detection.detect(TextUnit(text: "150072-2390")).first)
+        #expect(finding.category == .samordningsnummer)
+    }
+
+    @Test func stampsLineNumbers() {
+        let unit = TextUnit(text: "rad ett\nrad två 830404-2388\n\n030704-2390", location: Location(line: 10))
+        #expect(detection.detect(unit).map(\.location.line) == [11, 13])
+    }
+
+    @Test func keepsOnlyMatchesStartingInTheOwnedRange() {
+        let text = "830404-2388 och 030704-2390"
+        let owned = 5..<text.utf8.count
+        #expect(detection.detect(TextUnit(text: text, ownedRange: owned)).map(\.value) == ["030704-2390"])
+    }
+
+    @Test("masks serial and check digits", arguments: [
+        ("830404-2388", "830404-****"),
+        ("19830404-2388", "19830404-****"),
+        ("198304042388", "19830404****"),
+        ("900101+9802", "900101+****"),
+    ])
+    func masks(value: String, masked: String) {
+        #expect(PersonnummerDetector.mask(value) == masked)
+    }
+}

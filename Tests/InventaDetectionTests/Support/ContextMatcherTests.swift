@@ -1,0 +1,19 @@
+import InventaDetection
+import Testing
+
+@Suite struct ContextMatcherTests {
+    @Test("word starts, short words whole, Swedish capitals", arguments: [
+        ("Tel: 8304042388", ["tel"]),
+        ("Hotell 8304042388", []),
+        ("PERSONNUMMER 8304042388", ["personnummer"]),
+        ("FÖDELSENUMMER 8304042388", ["födelsenummer"]),
+        ("bgx 8304042388", []),
+    ])
+    func finds(text: String, expected: [String]) {
+        let matcher = ContextMatcher(words: ["tel", "personnummer", "födelsenummer", "bg"], before: 40, after: 10)
+        let bytes = Array(text.utf8)
+        let start = bytes.count - 10
+        let found = bytes.withUnsafeBufferPointer { matcher.find(in: $0, around: start..<bytes.count) }
+        #expect(found == expected)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import InventaCrawl
+import InventaExtraction
+import InventaModel
+import InventaPipeline
+import InventaReport
+import Testing
+
+/// The whole path crawl → extract → detect → report on temporary trees, checked by
+/// reading the report back, and by reading the raw database bytes for cleartext.
+@Suite struct ScanPipelineTests {
+    final class Workspace {
+        let directory: String
+        var tree: String { directory + "/tree" }
+        var report: String { directory + "/report.sqlite" }
+        var key: String { directory + "/keys/hmac.key" }
+
+        init() throws {
+            directory = NSTemporaryDirectory() + "inventa-pipeline-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: directory + "/tree", withIntermediateDirectories: true)
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+        func write(_ relative: String, _ text: String) throws {
+            let path = tree + "/" + relative
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+
+        func scan(storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits()) throws -> ScanSummary {
+            let options = ScanOptions(roots: [tree], policy: CrawlPolicy(jobs: 2), reportPath: report, keyPath: key,
+                                      storeValues: storeValues, limits: limits)
+            return try ScanPipeline(options: options).run(toolVersion: "test")
+        }
+
+        /// Every byte SQLite wrote: the database, its WAL and shared memory.
+        func rawReport() -> Data {
+            ["", "-wal", "-shm"].compactMap { FileManager.default.contents(atPath: report + $0) }.reduce(Data(), +)
+        }
+    }
+
+    static let number = "830404-2388"
+    static let spellings = ["830404-2388", "8304042388", "198304042388", "19830404-2388"]
+
+    @Test func noCleartextWithoutStoreValues() throws {
+        let workspace = try Workspace()
+        try workspace.write("klient.txt", "Personnummer: \(Self.number)\nÄven 19830404-2388.\n")
+        let summary = try workspace.scan()
+        #expect(summary.totals.findings == 2)
+        let raw = workspace.rawReport()
+        for spelling in Self.spellings {
+            #expect(raw.range(of: Data(spelling.utf8)) == nil, "cleartext \(spelling) in the report file")
+        }
+        let findings = try ReportReader(path: workspace.report).findings()
+        #expect(findings.rows.allSatisfy { $0[2] == .text(nil) })
+        #expect(findings.rows.map { $0[3] } == [.text("830404-****"), .text("19830404-****")])
+    }
+
+    @Test func cleartextOnlyWithStoreValues() throws {
+        let workspace = try Workspace()
+        try workspace.write("klient.txt", "Personnummer: \(Self.number)\n")
+        _ = try workspace.scan(storeValues: true)
+        #expect(workspace.rawReport().range(of: Data(Self.number.utf8)) != nil)
+        let findings = try ReportReader(path: workspace.report).findings()
+        #expect(findings.rows.first?[2] == .text(Self.number))
+    }
+
+    @Test func reportAndKeyAreOwnerOnly() throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", "pnr \(Self.number)")
+        _ = try workspace.scan()
+        for path in [workspace.report, workspace.key, workspace.report + "-wal", workspace.report + "-shm"]
+        where FileManager.default.fileExists(atPath: path) {
+            let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "\(path) has mode \(String(mode, radix: 8))")
+        }
+    }
+
+    @Test func sameNumberHashesTheSameInEveryWrittenForm() throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", Self.spellings.joined(separator: "\n"))
+        _ = try workspace.scan()
+        let output = OutputFormat.jsonl.render(try ReportReader(path: workspace.report).findings())
+        #expect(output.split(separator: "\n").count == 4)
+        let hasher = try KeyedHasher.loadOrCreate(path: workspace.key)
+        #expect(hasher.hash("198304042388") == hasher.hash("198304042388"))
+    }
+
+    @Test func valueAcrossAChunkEdgeIsFoundOnce() throws {
+        let workspace = try Workspace()
+        // With 64-byte chunks the number straddles the first edge (bytes 58–69).
+        let text = String(repeating: "x", count: 58) + " " + Self.number + " " + String(repeating: "y", count: 200)
+        try workspace.write("edge.txt", text)
+        let summary = try workspace.scan(limits: ExtractionLimits(chunkSize: 64, chunkOverlap: 32))
+        #expect(summary.totals.findings == 1)
+    }
+
+    @Test func everyPathEndsWithAnOutcome() throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", "pnr \(Self.number)")
+        try workspace.write("b/c.bin", String(repeating: "\u{0}", count: 64))
+        try workspace.write(".dold.txt", "x")
+        let summary = try workspace.scan()
+        #expect(summary.totals.files == 3)
+        let files = try ReportReader(path: workspace.report).files()
+        let statuses = Dictionary(uniqueKeysWithValues: files.rows.map { ($0[0], $0[2]) })
+        #expect(statuses[.text("a.txt")] == .text("scanned"))
+        #expect(statuses[.text("b/c.bin")] == .text("skipped"))
+        #expect(statuses[.text(".dold.txt")] == .text("skipped"))
+    }
+
+    @Test func aSecondScanAddsHistory() throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", "pnr \(Self.number)")
+        let first = try workspace.scan()
+        let second = try workspace.scan()
+        #expect(second.scanID == first.scanID + 1)
+        #expect(try ReportReader(path: workspace.report, scanID: first.scanID).findings().rows.count == 1)
+    }
+}
