@@ -38,18 +38,20 @@ public struct Detection: Sendable {
             }
             return
         }
-        let utf8 = Array(text.utf8)
-        var line = baseLine
-        var cursor = 0
-        for index in findings.indices {
-            let start = findings[index].span.lowerBound
-            while cursor < start && cursor < utf8.count {
-                if utf8[cursor] == 0x0A { line += 1 }
-                cursor += 1
+        var text = text
+        text.withUTF8 { utf8 in
+            var line = baseLine
+            var cursor = 0
+            for index in findings.indices {
+                let start = findings[index].span.lowerBound
+                while cursor < start && cursor < utf8.count {
+                    if utf8[cursor] == 0x0A { line += 1 }
+                    cursor += 1
+                }
+                findings[index].location = unit.location
+                findings[index].location.line = line
+                findings[index].member = unit.member
             }
-            findings[index].location = unit.location
-            findings[index].location.line = line
-            findings[index].member = unit.member
         }
     }
 }

@@ -45,20 +45,23 @@ public final class FileSource {
 
     /// Reads up to `count` bytes at `offset`; fewer only at end of file.
     public func read(at offset: Int64, count: Int) throws(ExtractionError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+        var failure: Int32 = 0
+        // Uninitialised capacity: zero-filling a megabyte per chunk showed up in profiles.
+        let buffer = [UInt8](unsafeUninitializedCapacity: count) { raw, initialized in
+            var filled = 0
+            while filled < count {
+                let n = pread(fd, raw.baseAddress! + filled, count - filled, off_t(offset) + off_t(filled))
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                filled += n
             }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw ExtractionError.unreadable(errno: errno)
-            }
-            if n == 0 { break }
-            filled += n
+            initialized = filled
         }
-        if filled < count { buffer.removeSubrange(filled...) }
+        if failure != 0 { throw ExtractionError.unreadable(errno: failure) }
         return buffer
     }
 }

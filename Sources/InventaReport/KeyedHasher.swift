@@ -20,11 +20,16 @@ public struct KeyedHasher: @unchecked Sendable {
     /// Lower-case hex HMAC-SHA256 of `normalized`.
     public func hash(_ normalized: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array(normalized.utf8), using: key)
-        return mac.map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in mac {
+            hex.append(KeyedHasher.hexDigits[Int(byte >> 4)])
+            hex.append(KeyedHasher.hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The default key path: `$INVENTA_KEY_FILE`, else `$XDG_CONFIG_HOME/inventa/hmac.key`,
     /// else `~/.config/inventa/hmac.key`.

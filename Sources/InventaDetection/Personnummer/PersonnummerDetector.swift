@@ -86,13 +86,15 @@ public struct PersonnummerDetector: Detector {
 
     /// Keeps the birth date and hides the serial and check digits: `850101-****`, `198501012382` → `19850101****`.
     public static func mask(_ value: String) -> String {
-        var digitsSeen = 0
-        let total = value.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-        return String(value.map { character -> Character in
-            guard character.isASCII, character.isNumber else { return character }
-            digitsSeen += 1
-            return digitsSeen > total - 4 ? "*" : character
-        })
+        let bytes = Array(value.utf8)
+        let total = bytes.reduce(0) { PersonnummerScanner.isDigit($1) ? $0 + 1 : $0 }
+        var seen = 0
+        let masked = bytes.map { byte -> UInt8 in
+            guard PersonnummerScanner.isDigit(byte) else { return byte }
+            seen += 1
+            return seen > total - 4 ? UInt8(ascii: "*") : byte
+        }
+        return String(decoding: masked, as: UTF8.self)
     }
 }
 

@@ -31,6 +31,30 @@ public struct PlainTextExtractor: Extractor {
         }
     }
 
+    /// Decodes the three stretches of a window into one string and the owned byte range in it.
+    /// Valid UTF-8 (the common case) is validated and copied once, not three times.
+    private func decode(_ window: [UInt8], before: Range<Int>, owned: Range<Int>, after: Range<Int>,
+                        encoding: TextEncoding) -> (text: String, owned: Range<Int>) {
+        if encoding == .utf8, let text = String(validating: window[before.lowerBound..<after.upperBound], as: UTF8.self) {
+            return (text, (owned.lowerBound - before.lowerBound)..<(owned.upperBound - before.lowerBound))
+        }
+        let head = encoding.decode(window[before])
+        let middle = encoding.decode(window[owned])
+        let tail = encoding.decode(window[after])
+        let start = head.utf8.count
+        return (head + middle + tail, start..<(start + middle.utf8.count))
+    }
+
+    /// Counts line feeds in a byte range of the text's contiguous UTF-8 storage.
+    static func newlines(in text: String, range: Range<Int>) -> Int {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes[range] where byte == 0x0A { count += 1 }
+            return count
+        }
+    }
+
     private struct Made {
         var unit: TextUnit
         var ownedLength: Int
@@ -49,16 +73,12 @@ public struct PlainTextExtractor: Extractor {
         if encoding == .utf8 {
             while beforeStart < ownedFrom && (window[beforeStart] & 0xC0) == 0x80 { beforeStart += 1 }
         }
-        let before = encoding.decode(window[beforeStart..<ownedFrom])
-        let owned = encoding.decode(window[ownedFrom..<ownedEnd])
-        let afterEnd = isLast ? window.count : encoding.characterBoundary(in: window, before: window.count)
-        let after = encoding.decode(window[ownedEnd..<max(ownedEnd, afterEnd)])
-        let beforeCount = before.utf8.count
-        let text = before + owned + after
-        let beforeNewlines = before.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        let ownedNewlines = owned.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        let unit = TextUnit(text: text, location: Location(line: line - beforeNewlines),
-                            ownedRange: beforeCount..<(beforeCount + owned.utf8.count))
+        let afterEnd = isLast ? window.count : max(ownedEnd, encoding.characterBoundary(in: window, before: window.count))
+        let pieces = decode(window, before: beforeStart..<ownedFrom, owned: ownedFrom..<ownedEnd, after: ownedEnd..<afterEnd,
+                            encoding: encoding)
+        let ownedNewlines = Self.newlines(in: pieces.text, range: pieces.owned)
+        let beforeNewlines = Self.newlines(in: pieces.text, range: 0..<pieces.owned.lowerBound)
+        let unit = TextUnit(text: pieces.text, location: Location(line: line - beforeNewlines), ownedRange: pieces.owned)
         return Made(unit: unit, ownedLength: ownedEnd - ownedFrom, ownedNewlines: ownedNewlines)
     }
 }
