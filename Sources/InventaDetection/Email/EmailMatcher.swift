@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import InventaModel
 
 /// Finds e-mail addresses by scanning for `@` and reading outwards byte by byte.
@@ -32,11 +37,14 @@ public struct EmailMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        var lastEnd = 0
-        for index in 0..<text.count where text[index] == UInt8(ascii: "@") && index >= lastEnd {
-            guard let span = EmailParser.span(in: text, at: index) else { continue }
-            lastEnd = span.upperBound
-            visit(candidate(text, span: span, at: index))
+        guard let base = text.baseAddress else { return }
+        var index = 0
+        while index < text.count, let hit = memchr(base + index, Int32(UInt8(ascii: "@")), text.count - index) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            index = at + 1
+            guard let span = EmailParser.span(in: text, at: at) else { continue }
+            index = span.upperBound
+            visit(candidate(text, span: span, at: at))
         }
     }
 

@@ -16,20 +16,15 @@ public struct IBANMatcher: Matcher {
     public init() {}
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        let count = text.count
-        guard count >= 15 else { return }
-        var index = 0
-        while index + 4 <= count {
-            guard ByteClass.isUpper(text[index]), ByteClass.isUpper(text[index + 1]),
-                  ByteClass.isDigit(text[index + 2]), ByteClass.isDigit(text[index + 3]),
-                  NumberBoundary.startsClean(text, at: index),
-                  let length = IBANCountries.length(text[index], text[index + 1]),
-                  let read = read(text, from: index, length: length) else {
-                index += 1
-                continue
-            }
-            visit(candidate(text, span: index..<read.end, characters: read.characters))
-            index = read.end
+        // Anchored on the check digits: a digit run right after two capital letters.
+        guard text.count >= 15 else { return }
+        DigitRuns.forEach(in: text) { start, end in
+            guard start >= 2, ByteClass.isUpper(text[start - 2]), ByteClass.isUpper(text[start - 1]), end - start >= 2,
+                  NumberBoundary.startsClean(text, at: start - 2),
+                  let length = IBANCountries.length(text[start - 2], text[start - 1]),
+                  let read = read(text, from: start - 2, length: length) else { return end }
+            visit(candidate(text, span: (start - 2)..<read.end, characters: read.characters))
+            return read.end
         }
     }
 

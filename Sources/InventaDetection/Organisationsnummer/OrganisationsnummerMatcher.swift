@@ -49,18 +49,10 @@ public struct OrganisationsnummerMatcher: Matcher {
 
     /// Every organisationsnummer in `text`, in order.
     public func matches(in text: UnsafeBufferPointer<UInt8>, visit: (Match) -> Void) {
-        let count = text.count
-        var index = 0
-        while index < count {
-            guard ByteClass.isDigit(text[index]) else { index += 1; continue }
-            var end = index
-            while end < count && ByteClass.isDigit(text[end]) { end += 1 }
-            if let match = match(text, runStart: index, runEnd: end) {
-                visit(match)
-                index = match.span.upperBound
-            } else {
-                index = end
-            }
+        DigitRuns.forEach(in: text) { start, end in
+            guard let match = match(text, runStart: start, runEnd: end) else { return end }
+            visit(match)
+            return match.span.upperBound
         }
     }
 

@@ -28,18 +28,13 @@ public struct PhoneMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        let count = text.count
-        var index = 0
-        while index < count {
-            let byte = text[index]
-            guard byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+") else { index += 1; continue }
-            if let found = PhoneParser.parse(text, at: index) {
-                if let candidate = candidate(for: found, in: text) { visit(candidate) }
-                index = found.span.upperBound
-            } else {
-                index += 1
-                while index < count && ByteClass.isDigit(text[index]) { index += 1 }
-            }
+        // Every phone number contains a digit run; it starts the number, or follows the `+` of +46.
+        DigitRuns.forEach(in: text) { start, end in
+            let anchor = start > 0 && text[start - 1] == UInt8(ascii: "+") ? start - 1 : start
+            guard text[anchor] == UInt8(ascii: "+") || text[start] == UInt8(ascii: "0"),
+                  let found = PhoneParser.parse(text, at: anchor) else { return end }
+            if let candidate = candidate(for: found, in: text) { visit(candidate) }
+            return found.span.upperBound
         }
     }
 
