@@ -60,7 +60,8 @@ enum PhoneParser {
             groupLengths.append(length)
             end = groupEnd
             let next = skipSeparator(text, at: groupEnd)
-            if next == groupEnd { break }
+            // Only the separator after the prefix may be a dash: `08-12-2019` is a date.
+            if next == groupEnd || (groupLengths.count >= 2 && text[groupEnd] != UInt8(ascii: " ")) { break }
             position = next
         }
         guard let prefix = SwedishNumberingPlan.prefix(of: national), prefix.totals.contains(national.count),

@@ -28,6 +28,9 @@ struct PhoneMatcherTests {
         "Ring «070-174 06 07»",
         // Collision cases and look-alikes.
         "Datum 2018-04-10",
+        "Datum 08-12-2019",
+        "Klockan 08.30-12.00",
+        "Pris 0,50 kr",
         "Belopp 2 600 000 kr",
         "Postnummer 123 45 Stockholm",
         "Org.nr 556677-8899",
