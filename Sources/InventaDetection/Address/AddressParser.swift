@@ -75,8 +75,14 @@ struct AddressParser {
     /// The word (letters, digits, multi-byte letters, `:` as in `S:t`) ending at `end`.
     private func wordBefore(_ text: UnsafeBufferPointer<UInt8>, end: Int) -> Range<Int> {
         var start = end
-        while start > 0 && (ByteClass.isWordByte(text[start - 1]) || text[start - 1] == UInt8(ascii: ":")) {
-            start -= 1
+        while start > 0 {
+            if text[start - 1] == UInt8(ascii: ":") {
+                start -= 1
+            } else if ByteClass.isLetterOrDigit(text, endingAt: start) {
+                start = ByteClass.characterStart(text, endingAt: start)
+            } else {
+                break
+            }
             if end - start > 48 { return end..<end }
         }
         return start..<end
@@ -106,7 +112,7 @@ struct AddressParser {
     private func houseNumber(_ text: UnsafeBufferPointer<UInt8>, start: Int, runEnd: Int) -> Range<Int>? {
         var end = runEnd
         let count = text.count
-        func isEnd(_ position: Int) -> Bool { position >= count || !ByteClass.isWordByte(text[position]) }
+        func isEnd(_ position: Int) -> Bool { !ByteClass.isLetterOrDigit(text, at: position) }
         if end + 1 < count && text[end] == UInt8(ascii: "-") && ByteClass.isDigit(text[end + 1]) {
             var rangeEnd = end + 1
             while rangeEnd < count && ByteClass.isDigit(text[rangeEnd]) { rangeEnd += 1 }
@@ -164,7 +170,7 @@ struct AddressParser {
         var matches = false
         if let known, townStart + known.count <= text.count,
            ContextMatcher.lowered(text[townStart..<(townStart + known.count)]) == known,
-           townStart + known.count == text.count || !ByteClass.isWordByte(text[townStart + known.count]) {
+           !ByteClass.isLetterOrDigit(text, at: townStart + known.count) {
             townEnd = townStart + known.count
             matches = true
         }
@@ -202,7 +208,9 @@ struct AddressParser {
         var end = start
         while end < text.count {
             let byte = text[end]
-            if ByteClass.isASCIILetter(byte) || (byte >= 0x80 && byte != 0xC2 && !(byte == 0xE2)) {
+            if byte >= 0x80 && byte < 0xC0 {
+                end += 1
+            } else if byte >= 0x80 ? ByteClass.isLetterOrDigit(text, at: end) : ByteClass.isASCIILetter(byte) {
                 end += 1
             } else if byte == UInt8(ascii: "-") && end + 1 < text.count && isCapitalised(text, end + 1) {
                 end += 1

@@ -1,6 +1,7 @@
-/// Byte classes shared by the hand-written scanners. All work on UTF-8 bytes; any
-/// byte of a multi-byte character (å, ä, ö, é …) counts as part of a word, so a
-/// number glued to a Swedish word is never taken for a stand-alone value.
+/// Byte classes shared by the hand-written scanners. All work on UTF-8 bytes. A letter
+/// may be multi-byte (å, ä, ö, é …), so a number glued to a Swedish word is never taken
+/// for a stand-alone value, while quotes and dashes (`”`, `«`, `–`, no-break space) are not
+/// letters and may surround a value.
 enum ByteClass {
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
@@ -10,8 +11,36 @@ enum ByteClass {
 
     @inline(__always) static func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isASCIILetter(byte) }
 
-    /// ASCII letters and digits, and every byte of a multi-byte UTF-8 character.
-    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte >= 0x80 }
+    /// True when the character starting at `position` is a letter or digit. Multi-byte
+    /// characters are classified by their lead byte: `C2` (no-break space, `«`, `§` …), `E2`
+    /// (dashes, quotes, bullets), `E3` and four-byte characters (emoji) are not letters;
+    /// `×` and `÷` are not; other two- and three-byte characters are (Latin, Greek, Cyrillic …).
+    @inline(__always) static func isLetterOrDigit(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position < text.count else { return false }
+        let lead = text[position]
+        if lead < 0x80 { return isAlphanumeric(lead) }
+        if lead < 0xC0 { return true }
+        switch lead {
+        case 0xC2, 0xE2, 0xE3, 0xF0...0xFF: return false
+        case 0xC3:
+            guard position + 1 < text.count else { return false }
+            return text[position + 1] != 0x97 && text[position + 1] != 0xB7
+        default: return true
+        }
+    }
+
+    /// True when the character that ends just before `end` is a letter or digit.
+    @inline(__always) static func isLetterOrDigit(_ text: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Bool {
+        guard end > 0 else { return false }
+        return isLetterOrDigit(text, at: characterStart(text, endingAt: end))
+    }
+
+    /// Start of the UTF-8 character that ends just before `end` (`end` > 0).
+    @inline(__always) static func characterStart(_ text: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int {
+        var start = end - 1
+        while start > 0 && end - start < 4 && text[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
 
     /// Characters that glue numbers into a longer reference (`12-345`, `2019/73`, `1.5`, `+46`).
     @inline(__always) static func isJoiner(_ byte: UInt8) -> Bool {
@@ -34,22 +63,22 @@ enum ByteClass {
 
 /// Where a number may start and end: not inside a word or a longer number.
 enum NumberBoundary {
-    /// True when the bytes before `start` do not continue a word or a number: no letter,
-    /// digit or multi-byte character right before it, and no `digit-`, `digit/`, `digit.`, `digit+`.
+    /// True when the bytes before `start` do not continue a word or a number: no letter
+    /// or digit right before it, and no `digit-`, `digit/`, `digit.`, `digit+`.
     static func startsClean(_ text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start > 0 else { return true }
         let previous = text[start - 1]
-        if ByteClass.isWordByte(previous) && !isNonBreakingSpace(text, endingAt: start) { return false }
+        if ByteClass.isLetterOrDigit(text, endingAt: start) { return false }
         if start > 1 && ByteClass.isJoiner(previous) && ByteClass.isDigit(text[start - 2]) { return false }
         return true
     }
 
-    /// True when the bytes from `end` do not continue the number: no letter, digit or
-    /// multi-byte letter, and no `-digit`, `/digit`, `.digit`, `,digit`.
+    /// True when the bytes from `end` do not continue the number: no letter or digit, and
+    /// no `-digit`, `/digit`, `.digit`, `,digit`.
     static func endsClean(_ text: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
         guard end < text.count else { return true }
         let next = text[end]
-        if ByteClass.isWordByte(next) && !isNonBreakingSpace(text, startingAt: end) { return false }
+        if ByteClass.isLetterOrDigit(text, at: end) { return false }
         if end + 1 < text.count && (ByteClass.isJoiner(next) || next == UInt8(ascii: ","))
             && ByteClass.isDigit(text[end + 1]) { return false }
         return true
@@ -60,10 +89,6 @@ enum NumberBoundary {
     }
 
     /// U+00A0 (`C2 A0`), common in word-processor text between number groups.
-    @inline(__always) static func isNonBreakingSpace(_ text: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Bool {
-        end >= 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xA0
-    }
-
     @inline(__always) static func isNonBreakingSpace(_ text: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> Bool {
         start + 1 < text.count && text[start] == 0xC2 && text[start + 1] == 0xA0
     }

@@ -44,7 +44,7 @@ enum EmailParser {
             guard position > labelStart else { break }
             labels.append(labelStart..<position)
             guard position + 1 < text.count, text[position] == UInt8(ascii: "."),
-                  ByteClass.isWordByte(text[position + 1]) else { break }
+                  ByteClass.isLetterOrDigit(text, at: position + 1) else { break }
             position += 1
         }
         guard labels.allSatisfy({ labelOK(text, $0) }) else { return nil }
@@ -64,7 +64,7 @@ enum EmailParser {
     /// ASCII letters only (≥ 2), or punycode `xn--…`. The next byte must not continue a word.
     private static func isTLD(_ text: UnsafeBufferPointer<UInt8>, _ label: Range<Int>) -> Bool {
         guard label.count >= 2 else { return false }
-        if label.upperBound < text.count && ByteClass.isWordByte(text[label.upperBound]) { return false }
+        if ByteClass.isLetterOrDigit(text, at: label.upperBound) { return false }
         if label.count > 4 && ByteClass.hasLiteral(text, at: label.lowerBound, "xn--") { return true }
         return text[label].allSatisfy(ByteClass.isASCIILetter)
     }

@@ -38,12 +38,18 @@ enum PhoneParser {
                 return nil
             }
         }
+        // `(08) 123 45 67`: the area code in parentheses.
+        if !international && start > 0 && text[start - 1] == UInt8(ascii: "("),
+           let found = readNational(text, start: start - 1, from: position, international: false,
+                                    writtenBeforeNational: 0, parenthesised: true) {
+            return found
+        }
         return readNational(text, start: start, from: position, international: international,
-                            writtenBeforeNational: writtenBeforeNational)
+                            writtenBeforeNational: writtenBeforeNational, parenthesised: false)
     }
 
     private static func readNational(_ text: UnsafeBufferPointer<UInt8>, start: Int, from: Int, international: Bool,
-                                     writtenBeforeNational: Int) -> Parsed? {
+                                     writtenBeforeNational: Int, parenthesised: Bool) -> Parsed? {
         var national: [UInt8] = international ? [0] : []
         var groupLengths: [Int] = []
         var position = from
@@ -59,9 +65,18 @@ enum PhoneParser {
             national += text[position..<groupEnd].map(ByteClass.value)
             groupLengths.append(length)
             end = groupEnd
+            if parenthesised && groupLengths.count == 1 {
+                guard groupEnd < text.count, text[groupEnd] == UInt8(ascii: ")") else { return nil }
+                var next = groupEnd + 1
+                if next < text.count && text[next] == UInt8(ascii: " ") { next += 1 }
+                guard next < text.count, ByteClass.isDigit(text[next]) else { return nil }
+                position = next
+                continue
+            }
             let next = skipSeparator(text, at: groupEnd)
             // Only the separator after the prefix may be a dash: `08-12-2019` is a date.
-            if next == groupEnd || (groupLengths.count >= 2 && text[groupEnd] != UInt8(ascii: " ")) { break }
+            if next == groupEnd || (groupLengths.count >= 2 && text[next - 1] == UInt8(ascii: "-")) ||
+                (groupLengths.count >= 2 && next - groupEnd == 3 && text[groupEnd + 1] == UInt8(ascii: "-")) { break }
             position = next
         }
         guard let prefix = SwedishNumberingPlan.prefix(of: national), prefix.totals.contains(national.count),

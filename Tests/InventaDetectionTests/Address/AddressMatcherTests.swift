@@ -21,6 +21,7 @@ struct AddressMatcherTests {
         "«Kvarnbacken 9-11, 753 14 Uppsala»",
         "Ort felstavad: «Åkerslingan 1, 123 47 Göteborg»",
         "«Box 123, 205 90 Malmö»",
+        "Citat ”«Björkvägen 12, 123 47 Farsta»” och «Ekgatan 7»–«Ekgatan 9».",
         "«Skogsvägen 4, lgh 1201»",
         // Not addresses: postcode alone, postcode and town, lower-case or false street words,
         // Box without postcode, collision cases.

@@ -13,6 +13,7 @@ struct EmailMatcherTests {
         "Två: «a.b@example.se», «c-d@example.org»",
         "<«test.person@example.com»>",
         "(«sven@exempel.nu»)",
+        "Citat ”«sven@exempel.nu»” och mailto:«eva@exempel.nu».",
         "Punycode «eva@xn--re-2ka.se»",
         "Slutet på meningen «lisa@example.se».Nästa mening",
         // Invalid local parts and domains.

@@ -14,6 +14,7 @@ struct PaymentCardMatcherTests {
         "Diners «3056 930902 5904»",
         "Discover «6011111111111117»",
         "Visa 13 «4222222222222»",
+        "Kort ”«4111 1111 1111 1111»”",
         // Luhn fails, unknown issuer, mixed separators, inside longer numbers, wrong groups.
         "Kort 4111 1111 1111 1112",
         "Kort 1111 1111 1111 1117",

@@ -24,6 +24,10 @@ struct PhoneMatcherTests {
         "Sveg «0680-123 45»",
         "Tel «+46 8 123 45 67»",
         "Två nummer: «070-174 06 05», «070-174 06 06».",
+        "Citat: ”«070-174 06 08»” – «070-174 06 09»–",
+        "Ring «(08) 123 45 67» eller («0701740660»).",
+        "Tel:\u{00A0}«070\u{00A0}174\u{00A0}06\u{00A0}10»",
+        "Länk tel:«+46701740611»",
         // A mobile number that passes Luhn, written as a phone number, stays a phone number.
         "Ring «070-174 06 07»",
         // Collision cases and look-alikes.
