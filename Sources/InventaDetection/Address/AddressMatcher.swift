@@ -1,0 +1,120 @@
+import InventaModel
+
+/// Finds Swedish postal addresses: street name + house number (`Björkvägen 12`, `Stora
+/// Nygatan 3 B`, `Vasa väg 4, lgh 1102`) or `Box 123`, optionally with a `c/o` line before
+/// and `NNN NN Postort` after (same line after a comma, or the next line): one finding per
+/// address, multi-line addresses included. The street is recognised by its suffix (see
+/// `StreetLexicon`); the house number anchors the byte scan, so text without digits costs
+/// almost nothing.
+///
+/// Rejects: a postcode alone and a postcode with a town but no street (not an address on its
+/// own); lower-case street words (`vägen 12`); `Box NNN` without postcode and town.
+///
+/// Scoring (base, before context):
+/// - street + postcode + the town the gazetteer gives for that postcode: 0.90, confirmed
+///   (check `postcode-town`);
+/// - street + existing postcode + another town: 0.70; street + unknown postcode: 0.55;
+/// - street and number alone: 0.45, or 0.60 with an `lgh` number (a home);
+/// - `Box` + postcode + town: 0.40 and tag `box_address` (mostly organisations).
+/// Normalised to lower case with single spaces and without the `c/o` line and punctuation
+/// (`björkvägen 12 123 45 farsta`). Masked keeping the first letter and suffix of the street,
+/// the first three postcode digits and the town (`B****vägen **, 123 ** Farsta`).
+public struct AddressMatcher: Matcher {
+    public var name: String { "address" }
+    let parser: AddressParser
+
+    /// Loads the postcode gazetteer from `rulesDirectory/datasets/geonames-postal-SE/`.
+    public init(rulesDirectory: String) throws {
+        self.init(gazetteer: try PostalGazetteer(rulesDirectory: rulesDirectory))
+    }
+
+    public init(gazetteer: PostalGazetteer) {
+        self.parser = AddressParser(gazetteer: gazetteer)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        var lastEnd = 0
+        DigitRuns.forEach(in: text) { start, end in
+            guard start > 0, text[start - 1] == UInt8(ascii: " "),
+                  let found = parser.street(text, numberStart: start, numberEnd: end)
+                    ?? parser.box(text, numberStart: start, numberEnd: end),
+                  found.span.lowerBound >= lastEnd else { return end }
+            lastEnd = found.span.upperBound
+            visit(candidate(found, text: text))
+            return found.span.upperBound
+        }
+    }
+
+    private func candidate(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> Candidate {
+        var checks = found.isBox ? ["box"] : ["street_suffix"]
+        var tags: [String] = []
+        let base: Double
+        if found.isBox {
+            base = 0.40
+            tags.append("box_address")
+            if found.townMatchesPostcode { checks.append("postcode-town") }
+        } else if found.townMatchesPostcode {
+            base = 0.90
+            checks.append("postcode-town")
+        } else if found.postcode != nil {
+            base = found.postcodeExists ? 0.70 : 0.55
+            if found.postcodeExists { checks.append("postcode") }
+        } else {
+            base = found.apartment != nil ? 0.60 : 0.45
+        }
+        if found.apartment != nil { checks.append("lgh") }
+        if found.careOf != nil { tags.append("care_of") }
+        return Candidate(category: .address, span: found.span, value: String(decoding: text[found.span], as: UTF8.self),
+                         normalized: normalized(found, text: text), masked: masked(found, text: text),
+                         validation: found.townMatchesPostcode ? .confirmed : .unknown, checks: checks, baseScore: base,
+                         tags: tags)
+    }
+
+    /// Street, number, `lgh`, postcode `NNN NN` and town, lower-cased, single-spaced.
+    private func normalized(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
+        var parts: [[UInt8]] = [ContextMatcher.lowered(text[found.name]), ContextMatcher.lowered(text[found.number])]
+        if let apartment = found.apartment {
+            parts.append(Array("lgh".utf8))
+            parts.append(Array(text[apartment].filter(ByteClass.isDigit)))
+        }
+        if let code = found.postcode, let town = found.town {
+            let digits = Array(String(code).utf8)
+            parts.append(Array(digits[0..<3]) + [UInt8(ascii: " ")] + Array(digits[3...]))
+            parts.append(ContextMatcher.lowered(text[town]))
+        }
+        let joined = parts.joined(separator: [UInt8(ascii: " ")]).map { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D ? UInt8(ascii: " ") : $0 }
+        var out: [UInt8] = []
+        for byte in joined where !(byte == UInt8(ascii: " ") && out.last == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") {
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Hides the street name between its first letter and suffix, the numbers, the last two
+    /// postcode digits and the `c/o` name; keeps layout, suffix and town.
+    private func masked(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
+        var hidden: [Range<Int>] = [found.number]
+        if !found.isBox, let suffixStart = found.suffixStart {
+            let firstEnd = found.name.lowerBound + utf8Width(text[found.name.lowerBound])
+            if suffixStart > firstEnd { hidden.append(firstEnd..<suffixStart) }
+        }
+        if let apartment = found.apartment { hidden.append(apartment) }
+        if let range = found.postcodeRange { hidden.append((range.upperBound - 2)..<range.upperBound) }
+        if let careOf = found.careOf { hidden.append((careOf.lowerBound + 4)..<careOf.upperBound) }
+        var out: [UInt8] = []
+        var position = found.span.lowerBound
+        while position < found.span.upperBound {
+            let byte = text[position]
+            let isHidden = hidden.contains { $0.contains(position) }
+            if isHidden && (ByteClass.isAlphanumeric(byte) || byte >= 0xC0) {
+                out.append(UInt8(ascii: "*"))
+            } else if !(isHidden && byte >= 0x80 && byte < 0xC0) {
+                out.append(byte)
+            }
+            position += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func utf8Width(_ lead: UInt8) -> Int { lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+}

@@ -1,0 +1,66 @@
+/// Reads clearing number + account number at a four-digit run. Stateless; used by
+/// `BankAccountMatcher`.
+enum BankAccountParser {
+    struct Parsed {
+        var span: Range<Int>
+        var clearing: [UInt8]
+        var account: [UInt8]
+        var bank: ClearingNumbers.Bank
+        /// Digits of the clearing number as written (5 for Swedbank `8xxx-x`), kept by the mask.
+        var clearingDigitsWritten: Int
+    }
+
+    static func parse(_ text: UnsafeBufferPointer<UInt8>, clearingStart start: Int) -> Parsed? {
+        let clearing = text[start..<(start + 4)].map(ByteClass.value)
+        let number = clearing.reduce(0) { $0 * 10 + Int($1) }
+        guard let bank = ClearingNumbers.bank(clearing: number) else { return nil }
+        var position = start + 4
+        var clearingDigits = 4
+        // Swedbank writes a fifth, check digit: 8327-9.
+        if clearing[0] == 8, position + 2 < text.count, text[position] == UInt8(ascii: "-"),
+           DigitRuns.isRun(text, from: position + 1, length: 1), isSeparator(text, at: position + 2) {
+            position += 2
+            clearingDigits = 5
+        }
+        guard let accountStart = skipSeparator(text, at: position),
+              let (account, end) = readAccount(text, from: accountStart, limit: bank.rule.accountLengths.upperBound),
+              bank.rule.accountLengths.contains(account.count), NumberBoundary.endsClean(text, at: end) else { return nil }
+        let padded = bank.rule == .handelsbanken || bank.rule == .type2Comment3
+            ? [UInt8](repeating: 0, count: bank.rule.accountLengths.upperBound - account.count) + account : account
+        return Parsed(span: start..<end, clearing: clearing, account: padded, bank: bank, clearingDigitsWritten: clearingDigits)
+    }
+
+    private static func isSeparator(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        position < text.count && (text[position] == UInt8(ascii: " ") || text[position] == UInt8(ascii: ",")
+                                  || text[position] == UInt8(ascii: "-"))
+    }
+
+    /// `-`, ` `, `,`, `, ` or ` - ` between clearing and account; the account starts with a digit.
+    private static func skipSeparator(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+        var next = position
+        for literal: StaticString in [", ", " - ", ",", "-", " "] where ByteClass.hasLiteral(text, at: next, literal) {
+            next += literal.utf8CodeUnitCount
+            break
+        }
+        guard next > position, next < text.count, ByteClass.isDigit(text[next]) else { return nil }
+        return next
+    }
+
+    /// Digit groups separated by single spaces or dashes, at most `limit` digits in all.
+    private static func readAccount(_ text: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> ([UInt8], Int)? {
+        var digits: [UInt8] = []
+        var position = start
+        var end = start
+        while position < text.count && ByteClass.isDigit(text[position]) {
+            var groupEnd = position
+            while groupEnd < text.count && ByteClass.isDigit(text[groupEnd]) { groupEnd += 1 }
+            if digits.count + groupEnd - position > limit { return digits.isEmpty ? nil : (digits, end) }
+            digits += text[position..<groupEnd].map(ByteClass.value)
+            end = groupEnd
+            guard groupEnd + 1 < text.count, text[groupEnd] == UInt8(ascii: " ") || text[groupEnd] == UInt8(ascii: "-"),
+                  ByteClass.isDigit(text[groupEnd + 1]) else { break }
+            position = groupEnd + 1
+        }
+        return (digits, end)
+    }
+}

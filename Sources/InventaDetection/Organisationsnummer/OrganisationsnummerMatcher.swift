@@ -1,0 +1,111 @@
+import InventaModel
+
+/// Recognises Swedish organisationsnummer so the engine can use them as negative
+/// evidence and to suppress overlapping findings. They are never reported: a legal
+/// person's number is not personal data.
+///
+/// Accepted shapes (the ten digits must have a first digit 1–9, a third digit ≥ 2 and a
+/// valid Luhn check digit): `556677-8899`, `5566778899`, the twelve-digit form with the
+/// `16` prefix (`16556677-8899`, `165566778899`) and the VAT number `SE556677889901`
+/// (also `SE 5566778899 01`).
+///
+/// Never claimed: a third digit below 2. That is an enskild firma, whose
+/// organisationsnummer is the owner's personnummer, and stays a personnummer.
+///
+/// API for the rule engine (the builtin name is `organisationsnummer`):
+/// - `matches(in:visit:)` yields `Match` values (span, ten-digit normal form, written form).
+///   Use this directly for negative evidence and overlap suppression.
+/// - As a `Matcher`, every match is a `Candidate` with `validation: .rejected`, the tag
+///   `organisationsnummer` (the marker to recognise) and `not_personal_data`, and category
+///   `.personnummer` only because `Candidate` needs one: the number was rejected as a
+///   personnummer. An engine that knows nothing about it drops it like any rejected candidate.
+public struct OrganisationsnummerMatcher: Matcher {
+    public enum Form: String, Sendable, Equatable {
+        case tenDigits = "ten_digits"
+        case centuryPrefixed = "century_prefixed"
+        case vat
+    }
+
+    public struct Match: Sendable, Equatable {
+        public var span: Range<Int>
+        /// The ten digits, e.g. `5566778899`.
+        public var normalized: String
+        public var form: Form
+    }
+
+    public static let markerTag = "organisationsnummer"
+    public var name: String { "organisationsnummer" }
+
+    public init() {}
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        matches(in: text) { match in
+            let value = String(decoding: text[match.span], as: UTF8.self)
+            visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
+                            masked: value, validation: .rejected, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
+                            baseScore: 0, tags: [Self.markerTag, "not_personal_data"]))
+        }
+    }
+
+    /// Every organisationsnummer in `text`, in order.
+    public func matches(in text: UnsafeBufferPointer<UInt8>, visit: (Match) -> Void) {
+        DigitRuns.forEach(in: text) { start, end in
+            guard let match = match(text, runStart: start, runEnd: end) else { return end }
+            visit(match)
+            return match.span.upperBound
+        }
+    }
+
+    /// Tries every shape that can start with the digit run `runStart..<runEnd`.
+    private func match(_ text: UnsafeBufferPointer<UInt8>, runStart: Int, runEnd: Int) -> Match? {
+        if let vat = vat(text, runStart: runStart, runEnd: runEnd) { return vat }
+        guard NumberBoundary.startsClean(text, at: runStart) else { return nil }
+        let run = runEnd - runStart
+        var digits = Array(text[runStart..<runEnd])
+        var end = runEnd
+        if (run == 6 || run == 8) && end + 5 <= text.count && text[end] == UInt8(ascii: "-") {
+            let tail = Array(text[(end + 1)..<(end + 5)])
+            guard tail.allSatisfy(ByteClass.isDigit) else { return nil }
+            digits += tail
+            end += 5
+        }
+        guard NumberBoundary.endsClean(text, at: end) else { return nil }
+        let form: Form
+        switch digits.count {
+        case 10: form = .tenDigits
+        case 12 where digits[0] == UInt8(ascii: "1") && digits[1] == UInt8(ascii: "6"):
+            form = .centuryPrefixed
+            digits.removeFirst(2)
+        default: return nil
+        }
+        guard Self.isValid(digits) else { return nil }
+        return Match(span: runStart..<end, normalized: String(decoding: digits, as: UTF8.self), form: form)
+    }
+
+    /// `SE` + ten digits + `01`, optionally with a space after `SE` and before `01`.
+    private func vat(_ text: UnsafeBufferPointer<UInt8>, runStart: Int, runEnd: Int) -> Match? {
+        var prefix = runStart
+        if prefix > 0 && text[prefix - 1] == UInt8(ascii: " ") { prefix -= 1 }
+        guard prefix >= 2, text[prefix - 2] == UInt8(ascii: "S"), text[prefix - 1] == UInt8(ascii: "E"),
+              NumberBoundary.startsClean(text, at: prefix - 2) else { return nil }
+        var digits = Array(text[runStart..<runEnd])
+        var end = runEnd
+        if digits.count == 10, end + 3 <= text.count, text[end] == UInt8(ascii: " "),
+           text[end + 1] == UInt8(ascii: "0"), text[end + 2] == UInt8(ascii: "1") {
+            digits += [UInt8(ascii: "0"), UInt8(ascii: "1")]
+            end += 3
+        }
+        guard digits.count == 12, digits[10] == UInt8(ascii: "0"), digits[11] == UInt8(ascii: "1"),
+              NumberBoundary.endsClean(text, at: end) else { return nil }
+        let ten = Array(digits[0..<10])
+        guard Self.isValid(ten) else { return nil }
+        return Match(span: (prefix - 2)..<end, normalized: String(decoding: ten, as: UTF8.self), form: .vat)
+    }
+
+    /// Ten ASCII digits: first digit 1–9, third digit ≥ 2, Luhn.
+    public static func isValid(_ digits: [UInt8]) -> Bool {
+        guard digits.count == 10, digits.allSatisfy(ByteClass.isDigit) else { return false }
+        let values = digits.map(ByteClass.value)
+        return values[0] != 0 && values[2] >= 2 && Luhn.isValid(values)
+    }
+}

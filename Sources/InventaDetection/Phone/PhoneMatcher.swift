@@ -1,0 +1,69 @@
+import InventaModel
+
+/// Finds Swedish phone numbers by the numbering plan, with a hand-written byte scan.
+///
+/// Accepts national numbers (`070-174 06 05`, `070 174 06 05`, `0701740605`, `08-123 45 67`,
+/// `031-12 34 56`, `0771-12 34 56`) and international ones (`+46 70 174 06 05`,
+/// `+46 (0)70-174 06 05`, `+46701740605`, `0046 70 174 06 05`). The area code or mobile
+/// prefix must exist and the digit count must fit it; groups after the prefix have 2–4
+/// digits, or the subscriber number is written in one piece.
+///
+/// Rejects: numbers glued to words or inside longer numbers (`2018-04-10`, `12-0701740605`),
+/// amounts and postcodes (they do not start with `0`), the personnummer layout `YYMMDD-NNNN`.
+/// A ten-digit run that is also a valid personnummer or samordningsnummer (date and Luhn)
+/// is kept with a low base score and the tag `personnummer_shaped`, so that context decides
+/// (see docs/decisions/0401-phone-versus-personnummer.md).
+///
+/// Scoring (base, before context): international 0.85, grouped mobile 0.75, grouped landline
+/// 0.65, mobile in one piece 0.60, landline in one piece 0.45, service numbers (`0771`, `020`,
+/// tag `service_number`) 0.30, personnummer-shaped 0.30.
+/// Normalised to E.164 (`+46701740605`); masked keeping the prefix and the last two digits
+/// (`070-*** ** 05`).
+public struct PhoneMatcher: Matcher {
+    public var name: String { "phone" }
+    let personnummer: PersonnummerValidator
+
+    public init(today: CivilDate = .today) {
+        self.personnummer = PersonnummerValidator(today: today)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        // Every phone number contains a digit run; it starts the number, or follows the `+` of +46.
+        DigitRuns.forEach(in: text) { start, end in
+            let anchor = start > 0 && text[start - 1] == UInt8(ascii: "+") ? start - 1 : start
+            guard text[anchor] == UInt8(ascii: "+") || text[start] == UInt8(ascii: "0"),
+                  let found = PhoneParser.parse(text, at: anchor) else { return end }
+            if let candidate = candidate(for: found, in: text) { visit(candidate) }
+            return found.span.upperBound
+        }
+    }
+
+    private func candidate(for found: PhoneParser.Parsed, in text: UnsafeBufferPointer<UInt8>) -> Candidate? {
+        let value = String(decoding: text[found.span], as: UTF8.self)
+        var tags: [String] = []
+        var base: Double
+        switch (found.prefix.kind, found.international, found.groups) {
+        case (.service, _, _): base = 0.30; tags.append("service_number")
+        case (_, true, _): base = 0.85
+        case (.mobile, false, 1): base = 0.60
+        case (.mobile, false, _): base = 0.75
+        case (_, false, 1): base = 0.45
+        default: base = 0.65
+        }
+        if !found.international && found.groups == 1 && found.national.count == 10
+            && isPersonnummer(found.national) {
+            base = 0.30
+            tags.append("personnummer_shaped")
+        }
+        let national = found.national.dropFirst().map { Character(Unicode.Scalar($0 + 0x30)) }
+        let masked = Masking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
+        return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + String(national),
+                         masked: masked, validation: .confirmed,
+                         checks: ["numbering_plan:\(found.prefix.kind.rawValue)"], baseScore: base, tags: tags)
+    }
+
+    private func isPersonnummer(_ digits: [UInt8]) -> Bool {
+        if case .success = personnummer.validate(digits: digits.map { $0 + 0x30 }, separator: nil) { return true }
+        return false
+    }
+}

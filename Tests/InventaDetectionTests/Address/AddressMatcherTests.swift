@@ -1,0 +1,68 @@
+import Testing
+@testable import InventaDetection
+
+/// Streets are made up from faker's sv_SE prefixes and suffixes (Björk + vägen …) with real
+/// postcodes and their real towns from the GeoNames gazetteer; none is a known person's home.
+struct AddressMatcherTests {
+    static let matcher: AddressMatcher = {
+        do { return try AddressMatcher(rulesDirectory: RulesDirectory.path) } catch { fatalError("\(error)") }
+    }()
+    var matcher: AddressMatcher { Self.matcher }
+
+    @Test(arguments: [
+        "Adress: «Björkvägen 12, 123 47 Farsta».",
+        "Bor på «Kyrkogatan 5 B\n753 12 Uppsala»\nTel",
+        "«Stationsgränd 3, lgh 1102\n194 30 Upplands Väsby»",
+        "«c/o Andersson\nSkolstigen 8\n123 48 Farsta»",
+        "«Ängsvägen 4 A, 123 49 FARSTA»",
+        "«Stora Industrigatan 17»",
+        "Besök «Gamla vägen 3» i morgon.",
+        "«Strandtorget 4» och «Parkallén 2».",
+        "«Kvarnbacken 9-11, 753 14 Uppsala»",
+        "Ort felstavad: «Åkerslingan 1, 123 47 Göteborg»",
+        "«Box 123, 205 90 Malmö»",
+        "Citat ”«Björkvägen 12, 123 47 Farsta»” och «Ekgatan 7»–«Ekgatan 9».",
+        "«Skogsvägen 4, lgh 1201»",
+        // Not addresses: postcode alone, postcode and town, lower-case or false street words,
+        // Box without postcode, collision cases.
+        "Postnummer 123 47",
+        "123 47 Farsta",
+        "på vägen 12 km",
+        "Enligt detaljplan 12 gäller",
+        "Enligt Detaljplan 12 gäller",
+        "Box 123",
+        "Datum 2018-04-10", "Belopp 2 600 000 kr", "Dnr KS 2019/73", "Org.nr 556677-8899",
+        "Tel 070-174 06 05", "Fakturanr: 44556603",
+        "Storgatan 12% ökning",
+    ])
+    func finds(_ example: String) {
+        let marked = MarkedText(example)
+        #expect(candidates(of: matcher, in: marked.text).map(\.span) == marked.spans)
+    }
+
+    @Test(arguments: [
+        ("Björkvägen 12, 123 47 Farsta", 0.90, "björkvägen 12 123 47 farsta", "B****vägen **, 123 ** Farsta"),
+        ("Björkvägen 12\n12347 Farsta", 0.90, "björkvägen 12 123 47 farsta", "B****vägen **\n123** Farsta"),
+        ("Åkerslingan 1, 123 47 Göteborg", 0.70, "åkerslingan 1 123 47 göteborg", "Å***slingan *, 123 ** Göteborg"),
+        ("Skogsvägen 4, lgh 1201", 0.60, "skogsvägen 4 lgh 1201", "S****vägen *, *** ****"),
+        ("Gamla vägen 3", 0.45, "gamla vägen 3", "G**** vägen *"),
+        ("Box 123, 205 90 Malmö", 0.40, "box 123 205 90 malmö", "Box ***, 205 ** Malmö"),
+    ])
+    func scoresNormalisesAndMasks(_ value: String, _ base: Double, _ normalized: String, _ masked: String) throws {
+        let found = try #require(firstCandidate(of: matcher, in: value))
+        #expect(found.value == value)
+        #expect(found.baseScore == base)
+        #expect(found.normalized == normalized)
+        #expect(found.masked == masked)
+    }
+
+    @Test func confirmsPostcodeWithItsTown() throws {
+        let found = try #require(firstCandidate(of: matcher, in: "Björkvägen 12, 123 47 Farsta"))
+        #expect(found.validation == .confirmed)
+        #expect(found.checks.contains("postcode-town"))
+    }
+
+    @Test func missingGazetteerIsAClearError() {
+        #expect(throws: PostalGazetteer.LoadError.self) { try AddressMatcher(rulesDirectory: "/nonexistent") }
+    }
+}
