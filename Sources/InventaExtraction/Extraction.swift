@@ -56,7 +56,7 @@ public struct ExtractionLimits: Sendable {
     public var maxTextBytes: Int
     /// Pages read per PDF; later pages are not read.
     public var maxPages: Int
-    /// HTML and RTF files are read up to this size (HTML is parsed into a tree in memory).
+    /// HTML files are read up to this size (HTML is parsed into a tree in memory).
     public var maxMarkupBytes: Int
     /// Wall-clock time per file (all members together), in seconds. Checked between pages,
     /// units and members: a single call into a C library (one PDF page) is not interrupted.

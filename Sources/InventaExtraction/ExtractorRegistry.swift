@@ -9,9 +9,10 @@ struct ExtractorRegistry: Sendable {
     func extractor(for format: FileFormat) -> Extractor? {
         switch format {
         case .text: return PlainTextExtractor(chunkSize: limits.chunkSize, overlap: limits.chunkOverlap)
-        case .csv: return PlainTextExtractor(chunkSize: limits.chunkSize, overlap: limits.chunkOverlap)
+        case .csv: return CSVExtractor(maxCellBytes: limits.chunkSize)
         case .pdf: return PDFExtractor(maxPages: limits.maxPages)
         case .html: return HTMLExtractor(chunkSize: limits.chunkSize, maxBytes: limits.maxMarkupBytes)
+        case .rtf: return RTFExtractor(chunkSize: limits.chunkSize)
         default: return nil
         }
     }
