@@ -116,7 +116,7 @@ struct RTFParser {
         case 0x5C: state = .backslash
         case 0x7B: openGroup()
         case 0x7D: closeGroup()
-        case 0x0D, 0x0A, 0x00: break
+        case 0x00..<0x20: break // line breaks in RTF source are not text; other controls are junk
         default: character(codePageScalar(byte))
         }
     }
