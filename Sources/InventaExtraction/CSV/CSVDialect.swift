@@ -31,9 +31,11 @@ enum CSVDialect {
         var lines: [ArraySlice<UInt8>] = []
         var start = head.startIndex
         var quoted = false
+        var previous: UInt8 = 0x0A
         for index in head.indices {
             let byte = head[index]
-            if byte == 0x22 { quoted.toggle() }
+            if byte == 0x22 && (quoted || opensQuote(after: previous)) { quoted.toggle() }
+            previous = byte
             if byte == 0x0A && !quoted {
                 lines.append(head[start..<index])
                 start = index + 1
@@ -47,9 +49,20 @@ enum CSVDialect {
     private static func count(_ delimiter: UInt8, in line: ArraySlice<UInt8>) -> Int {
         var quoted = false
         var count = 0
+        var previous: UInt8 = 0x0A
         for byte in line {
-            if byte == 0x22 { quoted.toggle() } else if byte == delimiter && !quoted { count += 1 }
+            if byte == 0x22 && (quoted || opensQuote(after: previous)) {
+                quoted.toggle()
+            } else if byte == delimiter && !quoted {
+                count += 1
+            }
+            previous = byte
         }
         return count
+    }
+
+    /// A quote opens a quoted cell only at the start of a cell; `ab"c` is a stray quote.
+    private static func opensQuote(after previous: UInt8) -> Bool {
+        previous == 0x0A || previous == 0x20 || candidates.contains(previous)
     }
 }

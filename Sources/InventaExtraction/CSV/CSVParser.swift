@@ -75,7 +75,8 @@ struct CSVParser {
 
     private mutating func endCell(_ emit: (TextUnit) throws(ExtractionError) -> Void) throws(ExtractionError) {
         if row == 1 && header == nil && firstRow.count < CSVParser.maxHeaderColumns {
-            firstRow.append(encoding.decode(cell[...]))
+            // A long first cell is data, not a column name; do not keep it.
+            firstRow.append(cell.count <= 256 ? encoding.decode(cell[...]) : "")
         }
         try emitCell(emit)
         cell.removeAll(keepingCapacity: true)
