@@ -1,3 +1,4 @@
+import CLibXML2
 import InventaModel
 
 /// The extraction stage's front door: opens a file read-only, sniffs its format by
@@ -10,6 +11,14 @@ public struct Extraction: Sendable {
         self.limits = limits
     }
 
+    /// Initialises the C libraries' global state. Call once, on the main thread, before
+    /// any worker extracts: libxml2 wants `xmlInitParser()` before threads use it, and
+    /// poppler builds some global tables lazily on the first page it reads.
+    public static func prepareLibraries() {
+        xmlInitParser()
+        PopplerWarmUp.run()
+    }
+
     /// Extracts `file`, passing each text unit to `emit`.
     public func extract(_ file: FileRef, emit: (TextUnit) -> Void) -> ExtractionResult {
         let source: FileSource
@@ -19,7 +28,7 @@ public struct Extraction: Sendable {
             return ExtractionResult(format: nil, outcome: .failed(error.message), members: [])
         }
         let registry = ExtractorRegistry(limits: limits)
-        let context = ExtractionContext(limits: limits, registry: registry)
+        let context = ExtractionContext(limits: limits, registry: registry, budget: ExtractionBudget(limits: limits))
         let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
         let (format, outcome) = registry.extract(source, name: name, context: context, emit: emit)
         return ExtractionResult(format: format, outcome: outcome, members: context.members)
@@ -33,7 +42,9 @@ public struct ExtractionResult: Sendable {
     public var members: [MemberResult]
 }
 
-/// Per-file limits. Defaults suit a municipal share; all are configurable.
+/// Per-file limits. Defaults suit a municipal share; all are configurable
+/// (`inventa scan --max-depth/--max-text-per-file/--max-pages/--timeout-per-file`).
+/// Hitting one ends the file as `limit_exceeded: …` and keeps the text read so far.
 public struct ExtractionLimits: Sendable {
     /// Plain text is read in units of this many bytes…
     public var chunkSize: Int
@@ -41,10 +52,25 @@ public struct ExtractionLimits: Sendable {
     public var chunkOverlap: Int
     /// Containers inside containers deeper than this are not opened.
     public var maxDepth: Int
+    /// Extracted text per file (all members together), in UTF-8 bytes.
+    public var maxTextBytes: Int
+    /// Pages read per PDF; later pages are not read.
+    public var maxPages: Int
+    /// HTML files are read up to this size (HTML is parsed into a tree in memory).
+    public var maxMarkupBytes: Int
+    /// Wall-clock time per file (all members together), in seconds. Checked between pages,
+    /// units and members: a single call into a C library (one PDF page) is not interrupted.
+    public var timeoutSeconds: Double
 
-    public init(chunkSize: Int = 1 << 20, chunkOverlap: Int = 256, maxDepth: Int = 5) {
+    public init(chunkSize: Int = 1 << 20, chunkOverlap: Int = 256, maxDepth: Int = 5,
+                maxTextBytes: Int = 256 << 20, maxPages: Int = 10_000, maxMarkupBytes: Int = 256 << 20,
+                timeoutSeconds: Double = 300) {
         self.chunkSize = chunkSize
         self.chunkOverlap = chunkOverlap
         self.maxDepth = maxDepth
+        self.maxTextBytes = maxTextBytes
+        self.maxPages = maxPages
+        self.maxMarkupBytes = maxMarkupBytes
+        self.timeoutSeconds = timeoutSeconds
     }
 }

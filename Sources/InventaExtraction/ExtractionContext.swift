@@ -12,12 +12,21 @@ public final class ExtractionContext {
     public let member: [String]
     /// Member outcomes collected so far (all depths), for the report.
     public private(set) var members: [MemberResult] = []
+    /// Text and time left for the whole file, shared with every member.
+    public let budget: ExtractionBudget
     private let registry: ExtractorRegistry
 
-    init(limits: ExtractionLimits, registry: ExtractorRegistry, member: [String] = []) {
+    init(limits: ExtractionLimits, registry: ExtractorRegistry, budget: ExtractionBudget, member: [String] = []) {
         self.limits = limits
         self.registry = registry
+        self.budget = budget
         self.member = member
+    }
+
+    /// Throws `limitExceeded` once the file's text budget or deadline is used up. Extractors
+    /// call it between pages, rows, cells or members; the text emitted so far is kept.
+    public func checkBudget() throws(ExtractionError) {
+        try budget.check()
     }
 
     /// Nesting depth: 0 for the file itself, 1 for a member of it, and so on.
@@ -32,7 +41,7 @@ public final class ExtractionContext {
                                         size: Int64(bytes.count)))
             return
         }
-        let child = ExtractionContext(limits: limits, registry: registry, member: path)
+        let child = ExtractionContext(limits: limits, registry: registry, budget: budget, member: path)
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
             var unit = unit
             unit.member = path

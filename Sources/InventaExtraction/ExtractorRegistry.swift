@@ -8,7 +8,11 @@ struct ExtractorRegistry: Sendable {
 
     func extractor(for format: FileFormat) -> Extractor? {
         switch format {
-        case .text, .csv: return PlainTextExtractor(chunkSize: limits.chunkSize, overlap: limits.chunkOverlap)
+        case .text: return PlainTextExtractor(chunkSize: limits.chunkSize, overlap: limits.chunkOverlap)
+        case .csv: return CSVExtractor(maxCellBytes: limits.chunkSize)
+        case .pdf: return PDFExtractor(maxPages: limits.maxPages)
+        case .html: return HTMLExtractor(chunkSize: limits.chunkSize, maxBytes: limits.maxMarkupBytes)
+        case .rtf: return RTFExtractor(chunkSize: limits.chunkSize)
         default: return nil
         }
     }
@@ -21,15 +25,25 @@ struct ExtractorRegistry: Sendable {
         } catch {
             return (nil, .failed(error.message))
         }
-        let format = FormatSniffer.sniff(head: head, fileName: name)
+        let format = FormatSniffer.sniff(input, head: head, fileName: name)
         guard let extractor = extractor(for: format) else {
             return (format, .skipped(.unsupported(format: format.rawValue)))
         }
+        let budget = context.budget
+        let isMember = context.depth > 0
         do {
-            try extractor.extract(input, context: context, emit: emit)
-            return (format, .scanned)
+            try extractor.extract(input, context: context) { unit in
+                // Units are counted once, on their way out of the outermost document.
+                if isMember {
+                    emit(unit)
+                } else if let admitted = budget.admit(unit) {
+                    emit(admitted)
+                }
+            }
         } catch {
-            return (format, error.outcome)
+            // A limit hit inside (even while a member was read) outranks the error it caused.
+            return (format, (budget.exceeded ?? error).outcome)
         }
+        return (format, budget.exceeded?.outcome ?? .scanned)
     }
 }

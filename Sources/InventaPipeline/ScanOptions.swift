@@ -42,6 +42,12 @@ public struct ScanOptions: Sendable {
             ("one_file_system", String(policy.oneFileSystem)),
         ]
         if let size = policy.maxFileSize { pairs.append(("max_file_size", String(size))) }
+        pairs += [
+            ("max_depth", String(limits.maxDepth)),
+            ("max_text_per_file", String(limits.maxTextBytes)),
+            ("max_pages", String(limits.maxPages)),
+            ("timeout_per_file", String(limits.timeoutSeconds)),
+        ]
         pairs += policy.excludes.map { ("exclude", $0.pattern) }
         pairs += policy.includes.map { ("include", $0.pattern) }
         return pairs

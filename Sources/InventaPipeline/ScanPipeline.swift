@@ -35,6 +35,8 @@ public final class ScanPipeline: Sendable {
         let maxFindings = options.maxFindingsPerFile
         let progress = self.progress
         let crawler = self.crawler
+        // C libraries set up their global state here, on this thread, before workers start.
+        Extraction.prepareLibraries()
         crawler.run(roots: options.roots) { _ in
             return { event in
                 let result: FileResult

@@ -52,6 +52,8 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not show live progress on stderr.")
     var quiet = false
 
+    @OptionGroup(title: "Per-file limits") var extraction: ExtractionOptions
+
     func validate() throws {
         guard jobs >= 1 && jobs <= 1024 else { throw ValidationError("--jobs must be between 1 and 1024") }
         if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
@@ -64,7 +66,8 @@ struct ScanCommand: ParsableCommand {
                                  maxFileSize: maxFileSize.flatMap(ByteSize.parse), includeHidden: hidden,
                                  followSymlinks: followSymlinks, oneFileSystem: oneFileSystem, jobs: jobs)
         let options = ScanOptions(roots: paths, policy: policy, reportPath: report,
-                                  keyPath: keyFile ?? KeyedHasher.defaultKeyPath, storeValues: storeValues)
+                                  keyPath: keyFile ?? KeyedHasher.defaultKeyPath, storeValues: storeValues,
+                                  limits: extraction.limits)
         let pipeline = ScanPipeline(options: options)
         let signals = SignalHandler { pipeline.cancel() }
         let display = ProgressDisplay(progress: pipeline.progress, enabled: !quiet && isatty(STDERR_FILENO) == 1)

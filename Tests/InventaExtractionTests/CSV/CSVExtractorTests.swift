@@ -1,0 +1,112 @@
+import Testing
+@testable import InventaExtraction
+import InventaModel
+
+@Suite struct CSVExtractorTests {
+    /// Semicolon + Windows-1252 + CRLF, tab + UTF-8, comma + BOM without a final line break.
+    @Test(arguments: ["csv/good/seeded.csv", "csv/good/seeded.tsv", "csv/good/seeded-comma.csv"])
+    func seededValuesHaveRowAndColumn(fixture: String) throws {
+        let extracted = Fixtures.extract(fixture)
+        #expect(extracted.result.format == .csv)
+        #expect(extracted.result.outcome == .scanned)
+        let pnr = try #require(extracted.unit(containing: Seed.personnummer))
+        #expect(pnr.location == Location(row: 3, column: 2, part: "Personnummer"))
+        #expect(pnr.ownedText == Seed.personnummer)
+        #expect(pnr.text == "Personnummer: \(Seed.personnummer)")   // the header is context, not owned text
+        #expect(extracted.unit(containing: Seed.name)?.location == Location(row: 3, column: 1, part: "Namn"))
+        #expect(extracted.unit(containing: Seed.address)?.location == Location(row: 3, column: 3, part: "Adress"))
+        // A quoted cell with a line break is one cell, and the record count (not lines) gives the row.
+        #expect(extracted.unit(containing: "rad två")?.ownedText == "rad två\nfortsätter på ny rad")
+        #expect(extracted.unit(containing: "hej")?.ownedText == "Sa \"hej\"; gick")
+        #expect(extracted.unit(containing: "Anteckning")?.location == Location(row: 1, column: 4))
+    }
+
+    /// Inline cases: CSV text → cells as "row:column=value".
+    @Test(arguments: [
+        ("a;b;c\n1;2;3\n", ["1:1=a", "1:2=b", "1:3=c", "2:1=1", "2:2=2", "2:3=3"]),
+        ("a,b\n\"x,y\",z\n", ["1:1=a", "1:2=b", "2:1=x,y", "2:2=z"]),
+        ("a\tb\n\"multi\nline\"\tz\nsista\tq", ["1:1=a", "1:2=b", "2:1=multi\nline", "2:2=z", "3:1=sista", "3:2=q"]),
+        ("x;;y\r\n\r\n;z\r\n", ["1:1=x", "1:3=y", "3:2=z"]),
+        ("\"a \"\"citat\"\"\";b\n", ["1:1=a \"citat\"", "1:2=b"]),
+        ("ab\"c;d\n", ["1:1=ab\"c", "1:2=d"]),
+        ("\"ok\"rest;d\n", ["1:1=okrest", "1:2=d"]),
+        ("one column\nsecond\r", ["1:1=one column", "2:1=second"]),
+    ])
+    func cells(csv: String, expected: [String]) {
+        var limits = ExtractionLimits()
+        limits.chunkSize = 256
+        let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "t.csv", limits: limits)
+        let cells = extracted.units.map { "\($0.location.row!):\($0.location.column!)=\($0.ownedText)" }
+        #expect(cells == expected)
+    }
+
+    @Test(arguments: [
+        ("a;b;c\n1;2;3\n", UInt8(ascii: ";")),
+        ("a,b,c\n1,2,3\n", UInt8(ascii: ",")),
+        ("a\tb\n1\t2\n", UInt8(ascii: "\t")),
+        ("namn;adress\n\"Gata 1, Ort\";x\n", UInt8(ascii: ";")),
+        ("bara en kolumn\nrad två\n", UInt8(ascii: ",")),
+        ("a|b|c\n1|2|3\n", UInt8(ascii: "|")),
+    ])
+    func delimiterSniffing(head: String, expected: UInt8) {
+        #expect(CSVDialect.delimiter(in: Array(head.utf8)[...]) == expected)
+    }
+
+    @Test func headerIsOnlyTakenWhenItLooksLikeNames() {
+        #expect(CSVParser.looksLikeHeader(["Namn", "Personnummer", "Adress"]))
+        #expect(!CSVParser.looksLikeHeader(["Tolvan", "189506219816"]))
+        #expect(!CSVParser.looksLikeHeader(["Namn", ""]))
+        let extracted = Fixtures.extract(bytes: Array("Tolvan;189506219816\nTesta;x\n".utf8), name: "d.csv")
+        #expect(extracted.units.allSatisfy { $0.location.part == nil })
+    }
+
+    @Test func feedingInTinyPiecesGivesTheSameCells() throws {
+        let bytes = Fixtures.bytes("csv/good/seeded.tsv")
+        func cells(pieceSize: Int) throws -> [String] {
+            var parser = CSVParser(delimiter: 0x09, encoding: .utf8, maxCellBytes: 1 << 20)
+            var out: [String] = []
+            var index = 0
+            while index < bytes.count {
+                let piece = Array(bytes[index..<min(bytes.count, index + pieceSize)])
+                try parser.feed(piece) { unit throws(ExtractionError) in out.append("\(unit.location) \(unit.text)") }
+                index += pieceSize
+            }
+            parser.finish { out.append("\($0.location) \($0.text)") }
+            return out
+        }
+        #expect(try cells(pieceSize: 1) == cells(pieceSize: 1 << 20))
+        #expect(try cells(pieceSize: 7) == cells(pieceSize: 1 << 20))
+    }
+
+    @Test func utf16CSVIsRead() throws {
+        let text = "Namn\tPersonnummer\n\(Seed.name)\t\(Seed.personnummer)\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let extracted = Fixtures.extract(bytes: bytes, name: "export.csv")
+        #expect(extracted.result.format == .csv)
+        let unit = try #require(extracted.unit(containing: Seed.personnummer))
+        #expect(unit.location == Location(row: 2, column: 2, part: "Personnummer"))
+    }
+
+    @Test func aGiantCellIsSplitNotHeldWhole() {
+        var limits = ExtractionLimits()
+        limits.chunkSize = 1024
+        let cell = String(repeating: "åäö ", count: 2000)
+        let extracted = Fixtures.extract(bytes: Array("\"\(cell)\";slut\n".utf8), name: "stor.csv", limits: limits)
+        #expect(extracted.units.count > 5)
+        #expect(extracted.units.allSatisfy { $0.ownedRange.count <= 1024 })
+        #expect(extracted.units.map(\.ownedText).dropLast().joined() == cell)
+        #expect(extracted.units.last?.location == Location(row: 1, column: 2))
+    }
+
+    @Test func unclosedQuoteKeepsTheRestAsOneCell() {
+        let extracted = Fixtures.extract("csv/corrupted/unclosed-quote.csv")
+        #expect(extracted.result.outcome == .scanned)
+        #expect(extracted.unit(containing: Seed.personnummer)?.location == Location(row: 2, column: 2, part: "Anteckning"))
+    }
+
+    @Test func garbageNamedCSVIsNotReadAsText() {
+        let extracted = Fixtures.extract("csv/corrupted/garbage.csv")
+        #expect(extracted.result.outcome == .skipped(.unsupported(format: "binary")))
+    }
+}
