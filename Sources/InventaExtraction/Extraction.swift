@@ -34,6 +34,8 @@ public struct ExtractionResult: Sendable {
 }
 
 /// Per-file limits. Defaults suit a municipal share; all are configurable.
+/// The byte and member limits count a file and everything inside it together, so a
+/// zip bomb is stopped however its members are nested.
 public struct ExtractionLimits: Sendable {
     /// Plain text is read in units of this many bytes…
     public var chunkSize: Int
@@ -41,10 +43,28 @@ public struct ExtractionLimits: Sendable {
     public var chunkOverlap: Int
     /// Containers inside containers deeper than this are not opened.
     public var maxDepth: Int
+    /// Bytes decompressed from one file, all members at all depths together.
+    public var maxUncompressedBytes: Int64
+    /// A compressed member may expand at most this many times…
+    public var maxCompressionRatio: Int64
+    /// …once it is larger than this many bytes (small, highly repetitive files are normal).
+    public var compressionRatioFloor: Int64
+    /// Container members opened per file, all depths together.
+    public var maxMembers: Int
+    /// One member is held in memory while it is extracted; larger members are not opened.
+    public var maxMemberBytes: Int64
 
-    public init(chunkSize: Int = 1 << 20, chunkOverlap: Int = 256, maxDepth: Int = 5) {
+    public init(chunkSize: Int = 1 << 20, chunkOverlap: Int = 256, maxDepth: Int = 5,
+                maxUncompressedBytes: Int64 = 1 << 30, maxCompressionRatio: Int64 = 100,
+                compressionRatioFloor: Int64 = 1 << 20, maxMembers: Int = 10_000,
+                maxMemberBytes: Int64 = 256 << 20) {
         self.chunkSize = chunkSize
         self.chunkOverlap = chunkOverlap
         self.maxDepth = maxDepth
+        self.maxUncompressedBytes = maxUncompressedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.compressionRatioFloor = compressionRatioFloor
+        self.maxMembers = maxMembers
+        self.maxMemberBytes = maxMemberBytes
     }
 }

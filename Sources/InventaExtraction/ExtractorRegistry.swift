@@ -9,6 +9,14 @@ struct ExtractorRegistry: Sendable {
     func extractor(for format: FileFormat) -> Extractor? {
         switch format {
         case .text, .csv: return PlainTextExtractor(chunkSize: limits.chunkSize, overlap: limits.chunkOverlap)
+        case .zip: return ZipExtractor()
+        case .docx: return DocxExtractor()
+        case .xlsx: return XlsxExtractor()
+        case .pptx: return PptxExtractor()
+        case .odt, .odp: return OpenDocumentTextExtractor()
+        case .ods: return OdsExtractor()
+        case .eml: return EmlExtractor()
+        case .mbox: return MboxExtractor()
         default: return nil
         }
     }
@@ -21,7 +29,8 @@ struct ExtractorRegistry: Sendable {
         } catch {
             return (nil, .failed(error.message))
         }
-        let format = FormatSniffer.sniff(head: head, fileName: name)
+        var format = FormatSniffer.sniff(head: head, fileName: name)
+        if format == .zip { format = ZipSniffer.refine(input) }
         guard let extractor = extractor(for: format) else {
             return (format, .skipped(.unsupported(format: format.rawValue)))
         }

@@ -8,6 +8,7 @@ public enum FormatSniffer {
     public static func sniff(head: [UInt8], fileName: String) -> FileFormat {
         if head.isEmpty { return .text }
         if let format = magic(head) { return format }
+        if let mail = MailSniffer.sniff(head) { return mail }
         if TextEncoding.detect(head) != nil {
             return looksLikeHTML(head) ? .html : textKind(fileName)
         }
