@@ -38,7 +38,7 @@ public final class ExtractionContext {
         let child = ExtractionContext(limits: limits, registry: registry, member: path, budget: budget)
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
             var unit = unit
-            unit.member = path
+            if unit.member.isEmpty { unit.member = path } // units from deeper members already carry their longer path
             emit(unit)
         }
         members.append(MemberResult(member: path, format: format, outcome: outcome, size: Int64(bytes.count)))

@@ -31,6 +31,9 @@ struct ExtractorRegistry: Sendable {
         }
         var format = FormatSniffer.sniff(head: head, fileName: name)
         if format == .zip { format = ZipSniffer.refine(input) }
+        if format == .binary, let claimed = ZipSniffer.claimedFormat(fileName: name) {
+            return (claimed, .failed("corrupt: not a valid \(claimed.rawValue) file (damaged, or not really \(claimed.rawValue))"))
+        }
         guard let extractor = extractor(for: format) else {
             return (format, .skipped(.unsupported(format: format.rawValue)))
         }

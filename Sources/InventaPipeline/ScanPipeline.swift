@@ -35,6 +35,7 @@ public final class ScanPipeline: Sendable {
         let maxFindings = options.maxFindingsPerFile
         let progress = self.progress
         let crawler = self.crawler
+        Extraction.prepareLibraries() // C library set-up on this thread, before the workers start
         crawler.run(roots: options.roots) { _ in
             return { event in
                 let result: FileResult

@@ -14,7 +14,7 @@ public struct PptxExtractor: Extractor {
         var slides: [String] = []
         while try reader.read() {
             guard reader.nodeType == .element, reader.localName == "sldId",
-                  let id = reader.attribute("id"), let part = relationships[id]?.target else { continue }
+                  let id = reader.attribute("id", namespaced: true), let part = relationships[id]?.target else { continue }
             slides.append(part)
         }
         for (index, slide) in slides.enumerated() {

@@ -19,7 +19,7 @@ public struct XlsxExtractor: Extractor {
         var sheets: [(name: String, part: String)] = []
         while try reader.read() {
             guard reader.nodeType == .element, reader.localName == "sheet", let name = reader.attribute("name"),
-                  let id = reader.attribute("id"), let part = relationships[id]?.target else { continue }
+                  let id = reader.attribute("id", namespaced: true), let part = relationships[id]?.target else { continue }
             sheets.append((name, part))
         }
         let sharedPart = relationships.values.first { $0.type.hasSuffix("/sharedStrings") }?.target ?? "xl/sharedStrings.xml"

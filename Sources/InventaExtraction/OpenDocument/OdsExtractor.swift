@@ -15,7 +15,7 @@ public struct OdsExtractor: Extractor {
         var sheet = ""
         var row = SpreadsheetRow()
         var rowNumber = 0, rowRepeat = 1, column = 0, columnRepeat = 1
-        var cellText = "", cellValue: String?, inCell = false, cellLines = 0
+        var cellText = "", cellValue: String?, inCell = false, cellLines = 0, paragraphs = 0
         while try reader.read() {
             switch reader.nodeType {
             case .element:
@@ -34,19 +34,24 @@ public struct OdsExtractor: Extractor {
                     cellText = ""
                     cellLines = 0
                     inCell = !reader.isEmptyElement
-                    if !inCell { column += columnRepeat }
+                    if !inCell {
+                        row.add(reference: CellReference.cell(column: column, row: rowNumber), text: cellValue.map(NumberText.display) ?? "")
+                        column += columnRepeat
+                    }
                 case "p", "h":
                     if inCell && cellLines > 0 { cellText += "\n" }
                     if inCell { cellLines += 1 }
+                    if !reader.isEmptyElement { paragraphs += 1 }
                 case "tab": if inCell { cellText += "\t" }
                 case "s": if inCell { cellText += " " }
                 case "line-break": if inCell { cellText += "\n" }
                 default: break
                 }
             case .text, .significantWhitespace:
-                if inCell { cellText += reader.value }
+                if inCell && paragraphs > 0 { cellText += reader.nodeType == .text ? reader.value : " " }
             case .endElement:
                 switch reader.localName {
+                case "p", "h": paragraphs -= 1
                 case "table-cell", "covered-table-cell":
                     let text = cellLines == 0 ? cellValue.map(NumberText.display) ?? "" : cellText
                     row.add(reference: CellReference.cell(column: column, row: rowNumber), text: text)

@@ -21,9 +21,11 @@ public struct OpenDocumentTextExtractor: Extractor {
     static func readContent(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) {
         var collector = TextCollector()
         var slide = 0
+        var paragraphs = 0 // open text:p/text:h elements: text outside them is layout whitespace
         while try reader.read() {
             switch reader.nodeType {
             case .element:
+                if (reader.localName == "p" || reader.localName == "h") && !reader.isEmptyElement { paragraphs += 1 }
                 switch reader.localName {
                 case "page":
                     slide += 1
@@ -33,10 +35,12 @@ public struct OpenDocumentTextExtractor: Extractor {
                 default: appendInline(reader, to: &collector, emit: emit)
                 }
             case .text, .significantWhitespace:
-                collector.append(reader.value)
+                if paragraphs > 0 { collector.append(reader.nodeType == .text ? reader.value : " ") }
             case .endElement:
                 switch reader.localName {
-                case "p", "h": collector.endLine(emit: emit)
+                case "p", "h":
+                    paragraphs -= 1
+                    collector.endLine(emit: emit)
                 case "notes": collector.restart(at: Location(slide: slide), emit: emit)
                 default: break
                 }
@@ -50,6 +54,7 @@ public struct OpenDocumentTextExtractor: Extractor {
     static func readHeadersAndFooters(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) {
         var collector = TextCollector()
         var inside = false
+        var paragraphs = 0
         while try reader.read() {
             let name = reader.localName
             switch reader.nodeType {
@@ -58,13 +63,15 @@ public struct OpenDocumentTextExtractor: Extractor {
                 inside = true
                 collector.restart(at: Location(part: name.hasPrefix("header") ? "header" : "footer"), emit: emit)
             case .element where inside:
+                if (name == "p" || name == "h") && !reader.isEmptyElement { paragraphs += 1 }
                 appendInline(reader, to: &collector, emit: emit)
             case .text, .significantWhitespace:
-                if inside { collector.append(reader.value) }
+                if inside && paragraphs > 0 { collector.append(reader.nodeType == .text ? reader.value : " ") }
             case .endElement where name.hasPrefix("header") || name.hasPrefix("footer"):
                 inside = false
                 collector.flush(emit: emit)
             case .endElement where inside && (name == "p" || name == "h"):
+                paragraphs -= 1
                 collector.endLine(emit: emit)
             default: break
             }

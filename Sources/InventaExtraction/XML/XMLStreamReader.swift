@@ -86,11 +86,13 @@ public final class XMLStreamReader {
     }
 
     /// The value of the current element's attribute with this local name, whatever its prefix.
-    public func attribute(_ localName: String) -> String? {
+    /// `namespaced` asks for one in some namespace (`r:id`, not a plain `id` beside it).
+    public func attribute(_ localName: String, namespaced: Bool = false) -> String? {
         guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return nil }
         defer { xmlTextReaderMoveToElement(reader) }
         repeat {
             if let name = xmlTextReaderConstLocalName(reader), XMLStreamReader.equals(name, localName),
+               !namespaced || xmlTextReaderConstNamespaceUri(reader) != nil,
                let value = xmlTextReaderConstValue(reader) {
                 return String(cString: value)
             }
