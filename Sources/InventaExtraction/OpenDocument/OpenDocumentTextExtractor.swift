@@ -31,7 +31,7 @@ public struct OpenDocumentTextExtractor: Extractor {
                     slide += 1
                     collector.restart(at: Location(slide: slide), emit: emit)
                 case "notes": collector.restart(at: Location(slide: slide, part: "notes"), emit: emit)
-                case "tracked-changes": try reader.skipSubtree()
+                case "tracked-changes", "note-citation": try reader.skipSubtree()
                 default: appendInline(reader, to: &collector, emit: emit)
                 }
             case .text, .significantWhitespace:
@@ -85,6 +85,9 @@ public struct OpenDocumentTextExtractor: Extractor {
         case "tab": collector.append("\t")
         case "s": collector.append(String(repeating: " ", count: min(max(reader.attribute("c").flatMap { Int($0) } ?? 1, 1), 100)))
         case "line-break": collector.endLine(emit: emit)
+        // A footnote's or comment's text sits inside its paragraph; give it lines of its own so it
+        // does not run into the words around it (`19850101-2382` + citation `1` would be a new number).
+        case "note-body", "annotation": collector.endLine(emit: emit)
         case "p", "h": if reader.isEmptyElement { collector.endLine(emit: emit) }
         default: break
         }

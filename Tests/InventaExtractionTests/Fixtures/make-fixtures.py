@@ -6,6 +6,7 @@ Synthetic data only. Every format carries the same seeded test vector:
   the made-up name "Tolvan Testsson" and the made-up address "Blåbärsvägen 12, 123 45 Farsta".
 Output is deterministic (fixed zip timestamps), so re-running changes nothing.
 Run from anywhere: python3 Tests/InventaExtractionTests/Fixtures/make-fixtures.py
+(WITH_LIBREOFFICE=1 also re-exports the real LibreOffice files from libreoffice-sources/; their bytes change per run.)
 """
 import base64, os, struct, zipfile, zlib
 
@@ -271,3 +272,23 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def libreoffice():
+    """Real LibreOffice-written files from the flat ODF sources in libreoffice-sources/ (needs soffice;
+    apt-get install libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)."""
+    import shutil, subprocess, tempfile
+    if not shutil.which("soffice"):
+        print("soffice not found: LibreOffice fixtures left as they are")
+        return
+    with tempfile.TemporaryDirectory() as out:
+        profile = f"-env:UserInstallation=file://{out}/profile"
+        for source, targets in (("lo-vector.fodt", ("docx", "odt")), ("lo-vector.fods", ("xlsx", "ods")), ("lo-vector.fodp", ("pptx", "odp"))):
+            for target in targets:
+                subprocess.run(["soffice", "--headless", profile, "--convert-to", target, "--outdir", out,
+                                os.path.join(HERE, "libreoffice-sources", source)], check=True, capture_output=True)
+                shutil.copy(os.path.join(out, source.replace(source.split(".")[-1], target)), path(target, "good", f"libreoffice.{target}"))
+
+
+if __name__ == "__main__" and os.environ.get("WITH_LIBREOFFICE"):
+    libreoffice()
