@@ -4,7 +4,8 @@ import InventaModel
 /// `workbook.xml` and its relationships), one unit per non-empty cell located as
 /// `Blad1!C7` (see `SpreadsheetRow`). Shared strings, inline strings and formula
 /// results are read; numbers are rendered as the digits a user sees (`NumberText`),
-/// so `1.98501012382E11` reads as `198501012382`.
+/// so `1.98501012382E11` reads as `198501012382`, and date-formatted numbers as ISO
+/// dates (`XlsxStyles`), so the serial 31048 reads as `1985-01-01`.
 ///
 /// Sheets are streamed row by row, never built as a tree; only the shared-strings
 /// table is held in memory (cells refer to it by index), capped by `maxMemberBytes`.
@@ -17,16 +18,23 @@ public struct XlsxExtractor: Extractor {
         guard let reader = try package.reader(workbook) else { throw ExtractionError.corrupt("xlsx: no xl/workbook.xml") }
         let relationships = try package.relationships(of: workbook)
         var sheets: [(name: String, part: String)] = []
+        var date1904 = false
         while try reader.read() {
+            if reader.nodeType == .element && reader.localName == "workbookPr" {
+                date1904 = ["1", "true"].contains(reader.attribute("date1904") ?? "")
+            }
             guard reader.nodeType == .element, reader.localName == "sheet", let name = reader.attribute("name"),
                   let id = reader.attribute("id", namespaced: true), let part = relationships[id]?.target else { continue }
             sheets.append((name, part))
         }
         let sharedPart = relationships.values.first { $0.type.hasSuffix("/sharedStrings") }?.target ?? "xl/sharedStrings.xml"
         let shared = try XlsxExtractor.sharedStrings(package, part: sharedPart, limit: context.limits.maxMemberBytes)
+        let stylesPart = relationships.values.first { $0.type.hasSuffix("/styles") }?.target ?? "xl/styles.xml"
+        var styles = try XlsxStyles.read(package, part: stylesPart)
+        styles.date1904 = date1904
         for sheet in sheets {
             guard let reader = try package.reader(sheet.part) else { continue }
-            try XlsxExtractor.readSheet(reader, name: sheet.name, shared: shared, emit: emit)
+            try XlsxExtractor.readSheet(reader, name: sheet.name, shared: shared, styles: styles, emit: emit)
         }
     }
 
@@ -62,11 +70,12 @@ public struct XlsxExtractor: Extractor {
     }
 
     /// Streams one worksheet, emitting each row's cells as it ends.
-    static func readSheet(_ reader: XMLStreamReader, name: String, shared: [String], emit: (TextUnit) -> Void) throws(ExtractionError) {
+    static func readSheet(_ reader: XMLStreamReader, name: String, shared: [String], styles: XlsxStyles,
+                          emit: (TextUnit) -> Void) throws(ExtractionError) {
         var row = SpreadsheetRow()
         var rowNumber = 0
         var column = -1
-        var cell = XlsxCell(type: "n")
+        var cell = XlsxCell(type: "n", style: 0)
         var capture: XlsxCell.Capture = .none
         while try reader.read() {
             switch reader.nodeType {
@@ -78,7 +87,7 @@ public struct XlsxExtractor: Extractor {
                 case "c":
                     let reference = reader.attribute("r").flatMap(CellReference.parse)
                     column = reference?.column ?? column + 1
-                    cell = XlsxCell(type: reader.attribute("t") ?? "n")
+                    cell = XlsxCell(type: reader.attribute("t") ?? "n", style: reader.attribute("s").flatMap { Int($0) } ?? 0)
                 case "v": capture = reader.isEmptyElement ? .none : .value
                 case "is": capture = .inline
                 case "rPh": try reader.skipSubtree()
@@ -94,7 +103,7 @@ public struct XlsxExtractor: Extractor {
                 switch reader.localName {
                 case "v", "is": capture = .none
                 case "c":
-                    if let text = cell.text(shared: shared) {
+                    if let text = cell.text(shared: shared, styles: styles) {
                         row.add(reference: CellReference.cell(column: max(column, 0), row: max(rowNumber, 1)), text: text)
                     }
                 case "row": row.flush(sheet: name, emit: emit)
@@ -111,12 +120,14 @@ public struct XlsxExtractor: Extractor {
 struct XlsxCell {
     enum Capture { case none, value, inline }
     var type: String
+    var style = 0
     var value = ""
     var inline = ""
 
     /// The text the cell shows: shared or inline string, formula string, or the number in
-    /// plain digits. Booleans and errors carry no personal data and are left out.
-    func text(shared: [String]) -> String? {
+    /// plain digits (or a date, for date-formatted cells). Booleans and errors carry no
+    /// personal data and are left out.
+    func text(shared: [String], styles: XlsxStyles) -> String? {
         switch type {
         case "s":
             guard let index = Int(value), shared.indices.contains(index) else { return nil }
@@ -124,7 +135,10 @@ struct XlsxCell {
         case "inlineStr": return inline
         case "str", "d": return value
         case "b", "e": return nil
-        default: return value.isEmpty ? nil : NumberText.display(value)
+        default:
+            if value.isEmpty { return nil }
+            if styles.dateStyles.contains(style), let date = styles.dateText(value) { return date }
+            return NumberText.display(value)
         }
     }
 }

@@ -80,7 +80,7 @@ def xlsx():
         + f'<si><r><t>Rik </t></r><r><t>text {NAME}</t></r><rPh sb="0" eb="1"><t>FONETISK</t></rPh></si></sst>'
     sheet1 = f'''<?xml version="1.0" encoding="UTF-8"?><worksheet {S}><sheetData>
 <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>
-<row r="7"><c r="A7" t="s"><v>3</v></c><c r="C7"><v>{PNR_NUMBER}</v></c><c r="D7"><v>1.98501012382E11</v></c><c r="E7" t="inlineStr"><is><t>{ADDRESS}</t></is></c><c r="F7" t="b"><v>1</v></c><c r="G7"><v>0.30000000000000004</v></c></row>
+<row r="7"><c r="A7" t="s"><v>3</v></c><c r="C7"><v>{PNR_NUMBER}</v></c><c r="D7"><v>1.98501012382E11</v></c><c r="E7" t="inlineStr"><is><t>{ADDRESS}</t></is></c><c r="F7" t="b"><v>1</v></c><c r="G7"><v>0.30000000000000004</v></c><c r="H7" s="1"><v>31048</v></c><c r="I7" s="2"><v>31048.5</v></c><c r="J7" s="3"><v>12.5</v></c><c r="K7" s="4"><v>1.5</v></c></row>
 <row r="8"><c t="s"><v>4</v></c><c><f>1+1</f><v>2</v></c><c t="str"><f>A7</f><v>{PNR}</v></c></row>
 </sheetData></worksheet>'''
     sheet2 = f'''<?xml version="1.0" encoding="UTF-8"?><worksheet {S}><sheetData>
@@ -90,10 +90,14 @@ def xlsx():
         ("_rels/.rels", rels(("rId1", "officeDocument", "xl/workbook.xml"))),
         ("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {S}><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/><sheet name="Personal data" sheetId="2" r:id="rId2"/></sheets></workbook>'),
         ("xl/_rels/workbook.xml.rels", rels(("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "worksheet", "/xl/worksheets/data2.xml"),
-                                            ("rId3", "sharedStrings", "sharedStrings.xml"))),
+                                            ("rId3", "sharedStrings", "sharedStrings.xml"), ("rId4", "styles", "styles.xml"))),
         ("xl/worksheets/sheet1.xml", sheet1),
         ("xl/worksheets/data2.xml", sheet2),
         ("xl/sharedStrings.xml", sst),
+        ("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {S}><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
+         '<numFmt numFmtId="165" formatCode="&quot;dag&quot;\\ 0.00"/><numFmt numFmtId="166" formatCode="[h]:mm"/></numFmts>'
+         '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>'
+         '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>'),
     ])
 
 

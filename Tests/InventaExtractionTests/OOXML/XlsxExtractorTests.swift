@@ -21,6 +21,10 @@ import InventaModel
         ("Blad1", "B8", "2"),                        // formula result
         ("Blad1", "C8", Vector.pnr),                 // formula string result
         ("Personal data", "B2", "Kontakt \(Vector.pnr)"),
+        ("Blad1", "H7", "1985-01-01"),               // built-in date format 14
+        ("Blad1", "I7", "1985-01-01"),               // custom yyyy-mm-dd, with a time of day
+        ("Blad1", "J7", "12.5"),                     // custom non-date format with a quoted "d"
+        ("Blad1", "K7", "1.5"),                      // elapsed time [h]:mm stays a number
     ])
     func cellsComeOutWithSheetAndReference(sheet: String, reference: String, text: String) {
         #expect(cell(sheet, reference) == text)
@@ -65,6 +69,27 @@ import InventaModel
     ])
     func rendersAsTheDigitsAUserSees(raw: String, shown: String) {
         #expect(NumberText.display(raw) == shown)
+    }
+}
+
+@Suite struct XlsxStylesTests {
+    @Test(arguments: [
+        ("1", "1900-01-01"), ("59", "1900-02-28"), ("61", "1900-03-01"), ("31048", "1985-01-01"),
+        ("45658", "2025-01-01"), ("2958465", "9999-12-31"), ("0", nil), ("abc", nil),
+    ] as [(String, String?)])
+    func serialDaysAreDates(serial: String, date: String?) {
+        #expect(XlsxStyles().dateText(serial) == date)
+    }
+
+    @Test func the1904SystemCountsFrom1904() {
+        #expect(XlsxStyles(date1904: true).dateText("0.5") == nil)
+        #expect(XlsxStyles(date1904: true).dateText("29586") == "1985-01-01")
+    }
+
+    @Test(arguments: [("yyyy-mm-dd", true), ("d/m/yy", true), ("[$-41D]d mmmm yyyy", true), ("0.00", false),
+                      ("\"dag\" 0", false), ("[h]:mm", false), ("hh:mm", false), ("[Red]0", false)])
+    func dateFormatCodes(code: String, isDate: Bool) {
+        #expect(XlsxStyles.isDateCode(code) == isDate)
     }
 }
 
