@@ -61,7 +61,7 @@ let package = Package(
         // Tests mirror the stages.
         .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaModel"]),
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
-        .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel", "CCairo"],
+        .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel", "InventaDetection", "CCairo"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
         .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"]),

@@ -45,6 +45,8 @@ public struct ExtractionResult: Sendable {
 /// Per-file limits. Defaults suit a municipal share; all are configurable
 /// (`inventa scan --max-depth/--max-text-per-file/--max-pages/--timeout-per-file`).
 /// Hitting one ends the file as `limit_exceeded: …` and keeps the text read so far.
+/// The byte and member limits count a file and everything inside it together, so a
+/// zip bomb is stopped however its members are nested.
 public struct ExtractionLimits: Sendable {
     /// Plain text is read in units of this many bytes…
     public var chunkSize: Int
@@ -61,10 +63,21 @@ public struct ExtractionLimits: Sendable {
     /// Wall-clock time per file (all members together), in seconds. Checked between pages,
     /// units and members: a single call into a C library (one PDF page) is not interrupted.
     public var timeoutSeconds: Double
+    /// Bytes decompressed from one file, all members at all depths together.
+    public var maxUncompressedBytes: Int64
+    /// A compressed member may expand at most this many times…
+    public var maxCompressionRatio: Int64
+    /// …once it is larger than this many bytes (small, highly repetitive files are normal).
+    public var compressionRatioFloor: Int64
+    /// Container members opened per file, all depths together.
+    public var maxMembers: Int
+    /// One member is held in memory while it is extracted; larger members are not opened.
+    public var maxMemberBytes: Int64
 
     public init(chunkSize: Int = 1 << 20, chunkOverlap: Int = 256, maxDepth: Int = 5,
                 maxTextBytes: Int = 256 << 20, maxPages: Int = 10_000, maxMarkupBytes: Int = 256 << 20,
-                timeoutSeconds: Double = 300) {
+                timeoutSeconds: Double = 300, maxUncompressedBytes: Int64 = 1 << 30, maxCompressionRatio: Int64 = 100,
+                compressionRatioFloor: Int64 = 1 << 20, maxMembers: Int = 10_000, maxMemberBytes: Int64 = 256 << 20) {
         self.chunkSize = chunkSize
         self.chunkOverlap = chunkOverlap
         self.maxDepth = maxDepth
@@ -72,5 +85,10 @@ public struct ExtractionLimits: Sendable {
         self.maxPages = maxPages
         self.maxMarkupBytes = maxMarkupBytes
         self.timeoutSeconds = timeoutSeconds
+        self.maxUncompressedBytes = maxUncompressedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.compressionRatioFloor = compressionRatioFloor
+        self.maxMembers = maxMembers
+        self.maxMemberBytes = maxMemberBytes
     }
 }

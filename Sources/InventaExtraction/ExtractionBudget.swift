@@ -1,9 +1,14 @@
 import InventaModel
 
-/// The per-file allowance of extracted text and wall-clock time, shared by the file
-/// and all its container members. Every unit passes through `admit` on its way to
-/// detection (the registry does this, so no extractor can forget it); extractors
-/// call `context.checkBudget()` between pages, rows or members to stop early.
+/// What one file may still cost while it is extracted: text, wall-clock time,
+/// decompressed bytes and members opened, counted across every container level.
+/// Shared by the contexts of one file (the file's and its members'), so a zip inside
+/// a zip inside a mail draws on one budget.
+///
+/// Every unit passes through `admit` on its way to detection (the registry does this,
+/// so no extractor can forget it); extractors call `context.checkBudget()` between
+/// pages, rows or members to stop early, and container extractors call `check(declaredBytes:)`
+/// before inflating and `spend(bytes:)` while inflating.
 ///
 /// A limit never discards what was read before it: the unit that crosses the text
 /// limit is cut at the limit, and the file ends as `limit_exceeded: …`. The deadline
@@ -11,15 +16,19 @@ import InventaModel
 ///
 /// Owned by one worker for one file; not Sendable and never shared.
 public final class ExtractionBudget {
+    public let limits: ExtractionLimits
     public let maxTextBytes: Int
     public let deadline: ContinuousClock.Instant
     private let timeoutSeconds: Double
     /// UTF-8 bytes of owned text admitted so far.
     public private(set) var textBytes = 0
-    /// The first limit hit, if any; once set, no more text is admitted.
+    public private(set) var uncompressedBytes: Int64 = 0
+    public private(set) var membersOpened = 0
+    /// The first text or time limit hit, if any; once set, no more text is admitted.
     public private(set) var exceeded: ExtractionError?
 
     public init(limits: ExtractionLimits, now: ContinuousClock.Instant = .now) {
+        self.limits = limits
         maxTextBytes = max(0, limits.maxTextBytes)
         timeoutSeconds = limits.timeoutSeconds
         deadline = now + .milliseconds(Int64(max(0, min(limits.timeoutSeconds, 1e9)) * 1000))
@@ -29,7 +38,7 @@ public final class ExtractionBudget {
     public func check() throws(ExtractionError) {
         if let exceeded { throw exceeded }
         if ContinuousClock.now >= deadline {
-            let error = ExtractionError.limitExceeded("timeout after \(Self.seconds(timeoutSeconds)) s; raise --timeout-per-file to read it all")
+            let error = timeout
             exceeded = error
             throw error
         }
@@ -40,7 +49,7 @@ public final class ExtractionBudget {
     public func admit(_ unit: TextUnit) -> TextUnit? {
         if exceeded != nil { return nil }
         if ContinuousClock.now >= deadline {
-            exceeded = .limitExceeded("timeout after \(Self.seconds(timeoutSeconds)) s; raise --timeout-per-file to read it all")
+            exceeded = timeout
             return nil
         }
         let remaining = maxTextBytes - textBytes
@@ -59,6 +68,33 @@ public final class ExtractionBudget {
         truncated.ownedRange = unit.ownedRange.lowerBound..<cut
         textBytes += cut - unit.ownedRange.lowerBound
         return truncated
+    }
+
+    /// Counts `count` more decompressed bytes; throws once the file's total is over the limit.
+    public func spend(bytes count: Int) throws(ExtractionError) {
+        uncompressedBytes += Int64(count)
+        if uncompressedBytes > limits.maxUncompressedBytes {
+            throw ExtractionError.limitExceeded("more than \(limits.maxUncompressedBytes) bytes decompressed from this file")
+        }
+    }
+
+    /// Checks a member's declared size against what is left, before any byte is inflated.
+    public func check(declaredBytes: Int64) throws(ExtractionError) {
+        if uncompressedBytes + declaredBytes > limits.maxUncompressedBytes {
+            throw ExtractionError.limitExceeded("more than \(limits.maxUncompressedBytes) bytes decompressed from this file")
+        }
+    }
+
+    /// Counts one more member; throws once the file has more than `maxMembers`.
+    public func openMember() throws(ExtractionError) {
+        membersOpened += 1
+        if membersOpened > limits.maxMembers {
+            throw ExtractionError.limitExceeded("more than \(limits.maxMembers) members in this file")
+        }
+    }
+
+    private var timeout: ExtractionError {
+        .limitExceeded("timeout after \(Self.seconds(timeoutSeconds)) s; raise --timeout-per-file to read it all")
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -12,15 +12,15 @@ public final class ExtractionContext {
     public let member: [String]
     /// Member outcomes collected so far (all depths), for the report.
     public private(set) var members: [MemberResult] = []
-    /// Text and time left for the whole file, shared with every member.
+    /// Text, time, decompressed bytes and members this file may still use, shared with every nested context.
     public let budget: ExtractionBudget
     private let registry: ExtractorRegistry
 
-    init(limits: ExtractionLimits, registry: ExtractorRegistry, budget: ExtractionBudget, member: [String] = []) {
+    init(limits: ExtractionLimits, registry: ExtractorRegistry, budget: ExtractionBudget? = nil, member: [String] = []) {
         self.limits = limits
         self.registry = registry
-        self.budget = budget
         self.member = member
+        self.budget = budget ?? ExtractionBudget(limits: limits)
     }
 
     /// Throws `limitExceeded` once the file's text budget or deadline is used up. Extractors
@@ -44,10 +44,25 @@ public final class ExtractionContext {
         let child = ExtractionContext(limits: limits, registry: registry, budget: budget, member: path)
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
             var unit = unit
-            unit.member = path
+            if unit.member.isEmpty { unit.member = path } // units from deeper members already carry their longer path
             emit(unit)
         }
         members.append(MemberResult(member: path, format: format, outcome: outcome, size: Int64(bytes.count)))
         members += child.members
+    }
+
+    /// Records a member that was not opened (encrypted, over a limit, unreadable), so the
+    /// report still lists it with the reason.
+    public func recordMember(name: String, outcome: Outcome, size: Int64, format: FileFormat? = nil) {
+        members.append(MemberResult(member: member + [name], format: format, outcome: outcome, size: size))
+    }
+
+    /// Runs the registered extractor for `format` on `bytes` as part of the current
+    /// document (an e-mail's HTML body, say): units keep this document's member path and
+    /// no member row is recorded. Returns false when no extractor is registered for it.
+    public func extractInline(_ bytes: [UInt8], as format: FileFormat, emit: (TextUnit) -> Void) throws(ExtractionError) -> Bool {
+        guard let extractor = registry.extractor(for: format) else { return false }
+        try extractor.extract(MemorySource(bytes), context: self, emit: emit)
+        return true
     }
 }

@@ -13,6 +13,14 @@ struct ExtractorRegistry: Sendable {
         case .pdf: return PDFExtractor(maxPages: limits.maxPages)
         case .html: return HTMLExtractor(chunkSize: limits.chunkSize, maxBytes: limits.maxMarkupBytes)
         case .rtf: return RTFExtractor(chunkSize: limits.chunkSize)
+        case .zip: return ZipExtractor()
+        case .docx: return DocxExtractor()
+        case .xlsx: return XlsxExtractor()
+        case .pptx: return PptxExtractor()
+        case .odt, .odp: return OpenDocumentTextExtractor()
+        case .ods: return OdsExtractor()
+        case .eml: return EmlExtractor()
+        case .mbox: return MboxExtractor()
         default: return nil
         }
     }
@@ -25,7 +33,11 @@ struct ExtractorRegistry: Sendable {
         } catch {
             return (nil, .failed(error.message))
         }
-        let format = FormatSniffer.sniff(input, head: head, fileName: name)
+        var format = FormatSniffer.sniff(input, head: head, fileName: name)
+        if format == .zip { format = ZipSniffer.refine(input) }
+        if format == .binary, let claimed = ZipSniffer.claimedFormat(fileName: name) {
+            return (claimed, .failed("corrupt: not a valid \(claimed.rawValue) file (damaged, or not really \(claimed.rawValue))"))
+        }
         guard let extractor = extractor(for: format) else {
             return (format, .skipped(.unsupported(format: format.rawValue)))
         }

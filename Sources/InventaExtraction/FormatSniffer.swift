@@ -11,6 +11,7 @@ public enum FormatSniffer {
     public static func sniff(head: [UInt8], fileName: String) -> FileFormat {
         if head.isEmpty { return .text }
         if let format = magic(head) { return format }
+        if let mail = MailSniffer.sniff(head) { return mail }
         if TextEncoding.detect(head) != nil {
             if looksLikeRTF(head) { return .rtf }
             if looksLikeHTML(head) { return .html }

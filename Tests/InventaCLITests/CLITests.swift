@@ -69,7 +69,8 @@ import Testing
             #expect(finding["path"] as? String == "klass/lista.csv")
             #expect(finding["category"] as? String == "personnummer")
             #expect(finding["value"] is NSNull)
-            #expect((finding["location"] as? [String: Any])?["line"] != nil)
+            let location = finding["location"] as? [String: Any]
+            #expect(location?["row"] != nil && location?["column"] as? Int == 2)
         }
         #expect(findings.map { $0["masked"] as? String } == ["830404-****", "030704-****"])
     }

@@ -1,0 +1,55 @@
+/// An Office Open XML (or OpenDocument) package: a zip archive of XML parts. Opens
+/// parts as streaming XML readers, inflating while parsing, and resolves
+/// relationships (`_rels/*.rels`) from ids to part names.
+struct OOXMLPackage {
+    let archive: ZipArchive
+    let budget: ExtractionBudget
+
+    init(_ input: ExtractionInput, budget: ExtractionBudget) throws(ExtractionError) {
+        archive = try ZipArchive(input)
+        self.budget = budget
+    }
+
+    /// A streaming reader over the part, or nil when the package has no such part.
+    func reader(_ part: String) throws(ExtractionError) -> XMLStreamReader? {
+        guard let entry = archive.entry(part) else { return nil }
+        return try XMLStreamReader(stream: archive.open(entry, budget: budget), partName: part)
+    }
+
+    /// Part names in the package that start with `prefix` and end with `.xml`, in natural
+    /// order (`header2.xml` before `header10.xml`).
+    func parts(prefix: String) -> [String] {
+        archive.entries.map(\.name).filter { $0.hasPrefix(prefix) && $0.hasSuffix(".xml") && !$0.contains("/_rels/") }
+            .sorted { ($0.count, $0) < ($1.count, $1) }
+    }
+
+    /// The part's relationships: id → (type, target part name).
+    func relationships(of part: String) throws(ExtractionError) -> [String: (type: String, target: String)] {
+        let directory = OOXMLPackage.directory(of: part)
+        let file = String(part.dropFirst(directory.count))
+        guard let reader = try reader(directory + "_rels/" + file + ".rels") else { return [:] }
+        var result: [String: (type: String, target: String)] = [:]
+        while try reader.read() {
+            guard reader.nodeType == .element, reader.localName == "Relationship",
+                  let id = reader.attribute("Id"), let target = reader.attribute("Target"),
+                  reader.attribute("TargetMode") != "External" else { continue }
+            result[id] = (reader.attribute("Type") ?? "", OOXMLPackage.resolve(target, from: directory))
+        }
+        return result
+    }
+
+    /// `xl/` for `xl/workbook.xml`.
+    static func directory(of part: String) -> String {
+        guard let slash = part.lastIndex(of: "/") else { return "" }
+        return String(part[...slash])
+    }
+
+    /// A relationship target relative to `directory` (or absolute from the package root) as a part name.
+    static func resolve(_ target: String, from directory: String) -> String {
+        var components: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
+        for piece in target.split(separator: "/") {
+            if piece == ".." { if !components.isEmpty { components.removeLast() } } else if piece != "." { components.append(piece) }
+        }
+        return components.joined(separator: "/")
+    }
+}

@@ -1,0 +1,95 @@
+import InventaModel
+
+/// OpenDocument text and presentations (ODT, ODP). Reads `content.xml` as a stream:
+/// paragraphs and headings become lines, `text:tab`, `text:s` and `text:line-break`
+/// keep words apart; tracked deletions (`text:tracked-changes`) are skipped. In a
+/// presentation each `draw:page` is a slide (location slide number) and its speaker
+/// notes follow with part `notes`. An ODT's page headers and footers come from
+/// `styles.xml` with part `header`/`footer`.
+public struct OpenDocumentTextExtractor: Extractor {
+    public init() {}
+
+    public func extract(_ input: ExtractionInput, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        let package = try OOXMLPackage(input, budget: context.budget)
+        guard let content = try package.reader("content.xml") else { throw ExtractionError.corrupt("opendocument: no content.xml") }
+        try OpenDocumentTextExtractor.readContent(content, emit: emit)
+        if let styles = try package.reader("styles.xml") {
+            try OpenDocumentTextExtractor.readHeadersAndFooters(styles, emit: emit)
+        }
+    }
+
+    static func readContent(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        var collector = TextCollector()
+        var slide = 0
+        var paragraphs = 0 // open text:p/text:h elements: text outside them is layout whitespace
+        while try reader.read() {
+            switch reader.nodeType {
+            case .element:
+                if (reader.localName == "p" || reader.localName == "h") && !reader.isEmptyElement { paragraphs += 1 }
+                switch reader.localName {
+                case "page":
+                    slide += 1
+                    collector.restart(at: Location(slide: slide), emit: emit)
+                case "notes": collector.restart(at: Location(slide: slide, part: "notes"), emit: emit)
+                case "tracked-changes", "note-citation": try reader.skipSubtree()
+                default: appendInline(reader, to: &collector, emit: emit)
+                }
+            case .text, .significantWhitespace:
+                if paragraphs > 0 { collector.append(reader.nodeType == .text ? reader.value : " ") }
+            case .endElement:
+                switch reader.localName {
+                case "p", "h":
+                    paragraphs -= 1
+                    collector.endLine(emit: emit)
+                case "notes": collector.restart(at: Location(slide: slide), emit: emit)
+                default: break
+                }
+            default: break
+            }
+        }
+        collector.flush(emit: emit)
+    }
+
+    /// Collects only the text inside `style:header*` and `style:footer*` elements.
+    static func readHeadersAndFooters(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        var collector = TextCollector()
+        var inside = false
+        var paragraphs = 0
+        while try reader.read() {
+            let name = reader.localName
+            switch reader.nodeType {
+            case .element where name.hasPrefix("header") || name.hasPrefix("footer"):
+                guard !reader.isEmptyElement else { continue }
+                inside = true
+                collector.restart(at: Location(part: name.hasPrefix("header") ? "header" : "footer"), emit: emit)
+            case .element where inside:
+                if (name == "p" || name == "h") && !reader.isEmptyElement { paragraphs += 1 }
+                appendInline(reader, to: &collector, emit: emit)
+            case .text, .significantWhitespace:
+                if inside && paragraphs > 0 { collector.append(reader.nodeType == .text ? reader.value : " ") }
+            case .endElement where name.hasPrefix("header") || name.hasPrefix("footer"):
+                inside = false
+                collector.flush(emit: emit)
+            case .endElement where inside && (name == "p" || name == "h"):
+                paragraphs -= 1
+                collector.endLine(emit: emit)
+            default: break
+            }
+        }
+        collector.flush(emit: emit)
+    }
+
+    /// Inline elements that stand for characters: tabs, runs of spaces, line breaks, empty paragraphs.
+    static func appendInline(_ reader: XMLStreamReader, to collector: inout TextCollector, emit: (TextUnit) -> Void) {
+        switch reader.localName {
+        case "tab": collector.append("\t")
+        case "s": collector.append(String(repeating: " ", count: min(max(reader.attribute("c").flatMap { Int($0) } ?? 1, 1), 100)))
+        case "line-break": collector.endLine(emit: emit)
+        // A footnote's or comment's text sits inside its paragraph; give it lines of its own so it
+        // does not run into the words around it (`19850101-2382` + citation `1` would be a new number).
+        case "note-body", "annotation": collector.endLine(emit: emit)
+        case "p", "h": if reader.isEmptyElement { collector.endLine(emit: emit) }
+        default: break
+        }
+    }
+}

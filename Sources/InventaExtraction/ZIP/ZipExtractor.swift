@@ -1,0 +1,40 @@
+import InventaModel
+
+/// Opens a zip archive and hands each member to `context.extractMember`, which sniffs
+/// it and recurses (zip in zip, documents in zip). Members are inflated one at a time,
+/// so memory holds one member plus the archive's directory.
+///
+/// A member that is encrypted, over a limit or damaged gets that outcome as its own
+/// member row and the archive goes on; the archive itself ends `partial` when a
+/// member was left unread for a limit, and `encrypted` when every member is encrypted.
+/// Running out of the file's total byte or member budget stops the archive there.
+public struct ZipExtractor: Extractor {
+    public init() {}
+
+    public func extract(_ input: ExtractionInput, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        let archive = try ZipArchive(input)
+        let files = archive.entries.filter { !$0.isDirectory }
+        var limited: [String] = []
+        var encrypted = 0
+        for entry in files {
+            try context.budget.openMember()
+            do {
+                let bytes = try archive.read(entry, budget: context.budget)
+                context.extractMember(name: entry.name, bytes: bytes, emit: emit)
+            } catch {
+                context.recordMember(name: entry.name, outcome: error.outcome, size: entry.uncompressedSize)
+                switch error {
+                case .encrypted: encrypted += 1
+                case .limitExceeded(let why):
+                    if context.budget.uncompressedBytes >= context.limits.maxUncompressedBytes { throw error }
+                    limited.append(why)
+                default: break
+                }
+            }
+        }
+        if encrypted > 0 && encrypted == files.count { throw ExtractionError.encrypted }
+        if let first = limited.first {
+            throw ExtractionError.limitExceeded(limited.count == 1 ? first : "\(first) (and \(limited.count - 1) more members)")
+        }
+    }
+}
