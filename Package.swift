@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "InventaRules", dependencies: [
-            "InventaModel",
+            "InventaModel", "CPCRE2",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "InventaDetection", dependencies: ["InventaModel", "InventaRules", "CPCRE2"]),
@@ -59,7 +59,7 @@ let package = Package(
         ]),
 
         // Tests mirror the stages.
-        .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaModel"]),
+        .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaRules", "InventaModel"]),
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
         .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel"]),
         .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
