@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "inventa", dependencies: [
-            "InventaPipeline", "InventaReport", "InventaCorpus",
+            "InventaPipeline", "InventaReport", "InventaCorpus", "InventaRules", "InventaDetection", "InventaExtraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -35,5 +35,10 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     public var offset: Int
 
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+
     public var description: String { "\(message) at offset \(offset)" }
 }
