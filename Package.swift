@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
         .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel"]),
         .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
-        .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"]),
+        .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"], exclude: ["Fixtures"]),
         .testTarget(name: "InventaPipelineTests", dependencies: ["InventaPipeline", "InventaReport", "InventaModel"]),
         .testTarget(name: "InventaCorpusTests", dependencies: ["InventaCorpus", "InventaExtraction", "InventaModel"]),
         .testTarget(name: "InventaCLITests", dependencies: ["inventa", "InventaModel"]),

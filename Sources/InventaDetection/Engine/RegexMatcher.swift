@@ -70,5 +70,6 @@ final class RegexMatcher: @unchecked Sendable {
         return next
     }
 
-    private var PCRE2_UNSET_VALUE: Int { Int(bitPattern: UInt(~0)) }
+    /// `PCRE2_UNSET` (`~(size_t)0`), as `size_t` imports into Swift (`Int`).
+    private var PCRE2_UNSET_VALUE: Int { Int(bitPattern: UInt.max) }
 }
