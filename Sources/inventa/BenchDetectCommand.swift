@@ -27,11 +27,14 @@ struct BenchDetectCommand: ParsableCommand {
     @Option(name: .long, help: "Rounds per unit size; the best is reported.")
     var rounds: Int = 3
 
+    @Option(name: .long, help: "One identifier/sensitive specimen per this many filler sentences (4: dense; 20: closer to ordinary documents).")
+    var specimenEvery: Int = 4
+
     func run() throws {
         let detection = try rulesOption.detection(options: EngineOptions(today: CivilDate(year: 2026, month: 1, day: 1)))
         let rules = detection.engine.ruleSet.enabledRules.count
         print("rules: \(rules) enabled from \(detection.engine.ruleSet.directory)")
-        let text = SyntheticText.generate(bytes: megabytes << 20)
+        let text = SyntheticText.generate(bytes: megabytes << 20, specimenEvery: max(1, specimenEvery))
         for size in unitSize {
             let units = SyntheticText.units(of: text, size: size)
             var best = 0.0
@@ -70,7 +73,7 @@ enum SyntheticText {
         "Pnr 19720118-9268 ", "sjukskriven sedan mars. ",
     ]
 
-    static func generate(bytes: Int) -> String {
+    static func generate(bytes: Int, specimenEvery: Int) -> String {
         var out = ""
         out.reserveCapacity(bytes + 256)
         var state: UInt64 = 0x9E3779B97F4A7C15
@@ -80,7 +83,7 @@ enum SyntheticText {
         }
         while out.utf8.count < bytes {
             out += filler[next() % filler.count] + " "
-            if next() % 4 == 0 { out += specimens[next() % specimens.count] }
+            if next() % specimenEvery == 0 { out += specimens[next() % specimens.count] }
             if next() % 6 == 0 { out += "\n" }
         }
         return out

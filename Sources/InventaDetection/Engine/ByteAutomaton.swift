@@ -79,7 +79,7 @@ struct ByteAutomaton: Sendable {
                 table[state * classCount + symbol] = output[target].isEmpty ? offset : ~offset
             }
         }
-        self.classOf = classOf.map { $0 }
+        self.classOf = classOf
         self.classCount = classCount
         self.transitions = table
         self.outputs = output

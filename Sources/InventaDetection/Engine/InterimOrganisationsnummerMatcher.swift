@@ -16,14 +16,17 @@ struct InterimOrganisationsnummerMatcher: Matcher {
         while index < count {
             guard isDigit(text[index]) else { index += 1; continue }
             let start = index
-            var digits: [UInt8] = []
             var end = index
-            while end < count && isDigit(text[end]) { digits.append(text[end] - 0x30); end += 1 }
-            if digits.count == 6 || digits.count == 8, end + 5 <= count, text[end] == UInt8(ascii: "-"),
+            while end < count && isDigit(text[end]) { end += 1 }
+            let run = end - start
+            if run == 6 || run == 8, end + 5 <= count, text[end] == UInt8(ascii: "-"),
                (1...4).allSatisfy({ isDigit(text[end + $0]) }), end + 5 == count || !isDigit(text[end + 5]) {
-                digits += (1...4).map { text[end + $0] - 0x30 }
                 end += 5
+            } else if run != 10 && run != 12 {
+                index = end
+                continue
             }
+            let digits = text[start..<end].compactMap { isDigit($0) ? $0 - 0x30 : nil }
             if start > 0 && (isDigit(text[start - 1]) || isLetter(text[start - 1])) { index = end; continue }
             if end < count && isLetter(text[end]) { index = end; continue }
             var short = digits[...]

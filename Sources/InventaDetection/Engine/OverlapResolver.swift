@@ -8,7 +8,30 @@ import InventaModel
 enum OverlapResolver {
     static func resolve(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
-        let ranked = findings.sorted {
+        // Sweep by position into clusters of transitively overlapping findings; only
+        // findings in one cluster compete, so the cost stays O(n log n) for a unit with
+        // thousands of findings.
+        let sorted = findings.sorted { $0.span.lowerBound < $1.span.lowerBound }
+        var kept: [Finding] = []
+        var cluster: [Finding] = []
+        var clusterEnd = Int.min
+        for finding in sorted {
+            if finding.span.lowerBound >= clusterEnd && !cluster.isEmpty {
+                kept += resolveCluster(cluster)
+                cluster.removeAll(keepingCapacity: true)
+            }
+            cluster.append(finding)
+            clusterEnd = max(clusterEnd, finding.span.upperBound)
+        }
+        kept += resolveCluster(cluster)
+        return kept
+    }
+
+    /// The greedy choice inside one cluster: best-ranked first, then every finding that
+    /// overlaps none already kept.
+    private static func resolveCluster(_ cluster: [Finding]) -> [Finding] {
+        guard cluster.count > 1 else { return cluster }
+        let ranked = cluster.sorted {
             if $0.confidence != $1.confidence { return $0.confidence > $1.confidence }
             let left = specificity($0.category), right = specificity($1.category)
             if left != right { return left > right }

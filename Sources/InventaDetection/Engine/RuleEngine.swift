@@ -124,9 +124,10 @@ public struct RuleEngine: Sendable {
             }
         }
         if !suppressing.isEmpty {
+            suppressing.sort { $0.lowerBound < $1.lowerBound }
             scored.removeAll { item in
                 !rules[item.rule].isSuppressor && options.suppressedByOrganisationsnummer.contains(item.candidate.category)
-                    && suppressing.contains { $0.overlaps(item.candidate.span) }
+                    && Self.overlapsAny(suppressing, item.candidate.span)
             }
         }
         applyCooccurrence(&scored)
@@ -135,6 +136,16 @@ public struct RuleEngine: Sendable {
             let found = finding(item)
             return found.confidence >= options.minimumConfidence ? found : nil
         }
+    }
+
+    /// True when `span` overlaps one of `spans` (sorted, not overlapping each other): binary search.
+    static func overlapsAny(_ spans: [Range<Int>], _ span: Range<Int>) -> Bool {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].lowerBound < span.upperBound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && spans[low - 1].upperBound > span.lowerBound
     }
 
     // MARK: Per-candidate scoring

@@ -43,6 +43,10 @@ enum TextFolding {
         if lead < 0x80 {
             return (lead >= 0x30 && lead <= 0x39) || ((lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A)
         }
+        // Fast paths for Latin-1: C3 80–BF are letters (Å Ä Ö é …) except × and ÷; C2 xx are
+        // punctuation and symbols (NBSP, « », §) for our purposes.
+        if end - start == 2 && lead == 0xC3 { return text[start + 1] != 0x97 && text[start + 1] != 0xB7 }
+        if end - start == 2 && lead == 0xC2 { return false }
         guard let scalar = String(validating: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)?.unicodeScalars.first else {
             return true
         }

@@ -27,12 +27,13 @@ public struct PersonnummerMatcher: Matcher {
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
         PersonnummerScanner.candidates(in: text) { shape in
-            let value = String(decoding: text[shape.span], as: UTF8.self)
             switch validator.validate(digits: shape.digits, separator: shape.separator) {
             case .failure(let rejection):
-                visit(Candidate(category: .personnummer, span: shape.span, value: value, normalized: value,
-                                masked: Self.mask(value), validation: .rejected, checks: [rejection.rawValue], baseScore: 0))
+                // Never reported, only counted (density): no value strings are built.
+                visit(Candidate(category: .personnummer, span: shape.span, value: "", normalized: "", masked: "",
+                                validation: .rejected, checks: [rejection.rawValue], baseScore: 0))
             case .success(let number):
+                let value = String(decoding: text[shape.span], as: UTF8.self)
                 var checks = ["luhn", "date"]
                 if shape.separator == UInt8(ascii: "+") { checks.append("century:+") }
                 if number.isSamordningsnummer { checks.append("samordningsnummer:day+60") }
@@ -59,12 +60,13 @@ public struct PersonnummerMatcher: Matcher {
 
     /// Keeps the birth date and hides the serial and check digits: `850101-****`, `198501012382` → `19850101****`.
     public static func mask(_ value: String) -> String {
+        let total = value.utf8.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
         var digitsSeen = 0
-        let total = value.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-        return String(value.map { character -> Character in
-            guard character.isASCII, character.isNumber else { return character }
+        let bytes = value.utf8.map { byte -> UInt8 in
+            guard byte &- 0x30 < 10 else { return byte }
             digitsSeen += 1
-            return digitsSeen > total - 4 ? "*" : character
-        })
+            return digitsSeen > total - 4 ? UInt8(ascii: "*") : byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
