@@ -1,16 +1,19 @@
 /// Finds phrases from many phrase lists in one pass: case-insensitive (ASCII and
 /// Å Ä Ö É …), on word boundaries, whitespace-flexible between words, and
 /// lemma-tolerant: an entry ending in `*` (`diagnos*`) matches any word that starts
-/// with it and extends the match to the end of that word (`diagnoserna`); an entry
-/// without `*` must end at a word end.
+/// with it and extends the match to the end of that word (`diagnoserna`, and across a
+/// hyphen: `hbtq-personer`); an entry without `*` must end at a word end.
 ///
-/// A word boundary is any character that is not a letter or digit, so a phrase does
-/// not match inside a longer word at its start (`brott` does not match `abrott`).
-/// Compounds are matched from their start only (`diabetes*` matches
-/// `diabetesmottagning`, not `barndiabetes`): write the compound as its own entry.
+/// Every phrase starts at a word start, so instead of an Aho–Corasick automaton over
+/// every byte, the text is swept once for word starts (a 256-entry byte table) and a
+/// trie of all phrases (dense transitions over byte classes) is walked from each one;
+/// most walks stop after a byte or two. Hundreds of phrases cost the same sweep.
 ///
-/// All phrase rules share one `ByteAutomaton`, so hundreds of phrases cost one scan.
-/// Immutable and thread-safe.
+/// A phrase does not match inside a longer word (`brott` not in `inbrott`); compounds
+/// are matched from their start only (`diabetes*` matches `diabetesmottagning`, not
+/// `barndiabetes`): write such compounds as their own entries.
+///
+/// All phrase rules share one matcher. Immutable and thread-safe.
 struct PhraseMatcher: Sendable {
     struct Entry: Sendable {
         /// Folded bytes, words separated by single spaces, without the `*`.
@@ -29,7 +32,27 @@ struct PhraseMatcher: Sendable {
     }
 
     private let entries: [Entry]
-    private let automaton: ByteAutomaton?
+    /// Byte → class (after folding); 0 for bytes in no phrase. Whitespace maps to the space class.
+    private let classOf: [UInt8]
+    private let classCount: Int
+    private let spaceClass: UInt8
+    /// Trie transitions: `node * classCount + class` → child node, 0 when there is none.
+    private let children: [Int32]
+    /// Entries that end at each node.
+    private let outputs: [[Int32]]
+
+    /// Byte kinds for the word-start sweep: 0 not part of a word, 1 starts or is a word
+    /// character, 2 a UTF-8 continuation byte (belongs to the character before it).
+    private static let byteKind: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 1
+        case 0x80...0xBF: return 2
+        case 0xC2, 0xE2: return 0      // Latin-1 punctuation (NBSP, « », §) and general punctuation (– — “ ” …)
+        case 0xC3...0xF4: return 1     // letters of other scripts and Latin-1 letters (Å Ä Ö é)
+        default: return 0
+        }
+    }
 
     /// `lists`: (rule index, normalised phrases) for each phrase rule.
     init(lists: [(rule: Int, phrases: [String])]) {
@@ -41,56 +64,99 @@ struct PhraseMatcher: Sendable {
                 entries.append(Entry(bytes: TextFolding.folded(body), isPrefix: isPrefix, phrase: phrase, rule: list.rule))
             }
         }
+        var classForByte = [UInt8](repeating: 0, count: 256)
+        var nextClass = 1
+        for entry in entries {
+            for byte in entry.bytes where classForByte[Int(byte)] == 0 && nextClass < 256 {
+                classForByte[Int(byte)] = UInt8(nextClass)
+                nextClass += 1
+            }
+        }
+        let classCount = nextClass
+        var children = [Int32](repeating: 0, count: classCount)
+        var outputs: [[Int32]] = [[]]
+        for (index, entry) in entries.enumerated() where !entry.bytes.isEmpty {
+            var node = 0
+            for byte in entry.bytes {
+                let slot = node * classCount + Int(classForByte[Int(byte)])
+                if children[slot] == 0 {
+                    children[slot] = Int32(outputs.count)
+                    children += [Int32](repeating: 0, count: classCount)
+                    outputs.append([])
+                }
+                node = Int(children[slot])
+            }
+            outputs[node].append(Int32(index))
+        }
         self.entries = entries
-        self.automaton = entries.isEmpty ? nil : ByteAutomaton(patterns: entries.map(\.bytes), collapseWhitespace: true)
+        self.classOf = (0...255).map { byte in
+            TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
+        }
+        self.classCount = classCount
+        self.spaceClass = classForByte[0x20]
+        self.children = children
+        self.outputs = outputs
     }
 
     var isEmpty: Bool { entries.isEmpty }
 
     /// Every phrase occurrence for rules where `active[rule]` is true.
     func matches(in text: UnsafeBufferPointer<UInt8>, active: [Bool]) -> [Match] {
-        guard let automaton else { return [] }
+        guard !entries.isEmpty else { return [] }
         var found: [Match] = []
-        automaton.scan(text) { index, end in
-            let entry = entries[index]
-            guard active[entry.rule], let start = start(of: entry.bytes, endingAt: end, in: text) else { return }
-            if TextFolding.isWordCharacter(before: start, in: text) { return }
-            var stop = end
-            if entry.isPrefix {
-                while stop < text.count {
-                    if TextFolding.isWordCharacter(at: stop, in: text) {
-                        stop += 1
-                        while stop < text.count && text[stop] & 0xC0 == 0x80 { stop += 1 }
-                    } else if text[stop] == UInt8(ascii: "-") && TextFolding.isWordCharacter(at: stop + 1, in: text) {
-                        stop += 1  // a hyphenated compound: `hbtq-personer`, `dna-provet`
-                    } else {
-                        break
-                    }
-                }
-            } else if TextFolding.isWordCharacter(at: end, in: text) {
-                return
+        Self.byteKind.withUnsafeBufferPointer { kinds in
+            var previousIsWord = false
+            for index in 0..<text.count {
+                let kind = kinds[Int(text[index])]
+                if kind == 2 { continue }
+                let isWord = kind == 1
+                if isWord && !previousIsWord { walk(from: index, in: text, active: active, into: &found) }
+                previousIsWord = isWord
             }
-            found.append(Match(rule: entry.rule, span: start..<stop, phrase: entry.phrase))
         }
         return found
     }
 
-    /// Walks back from `end` over the text, matching `pattern` (a single space in the
-    /// pattern matches a run of whitespace), and returns where the occurrence starts.
-    private func start(of pattern: [UInt8], endingAt end: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
-        var position = end
-        var index = pattern.count - 1
-        while index >= 0 {
-            guard position > 0 else { return nil }
-            if pattern[index] == 0x20 {
-                guard TextFolding.isSpace(text[position - 1]) else { return nil }
-                while position > 0 && TextFolding.isSpace(text[position - 1]) { position -= 1 }
-            } else {
-                guard TextFolding.fold(text[position - 1]) == pattern[index] else { return nil }
-                position -= 1
+    /// Follows the trie from a word start, reporting every entry that ends on a valid boundary.
+    private func walk(from start: Int, in text: UnsafeBufferPointer<UInt8>, active: [Bool], into found: inout [Match]) {
+        var node = 0
+        var position = start
+        while position < text.count {
+            var symbol = classOf[Int(text[position])]
+            if symbol == 0 { return }
+            if symbol == spaceClass && TextFolding.isSpace(text[position]) {
+                while position + 1 < text.count && TextFolding.isSpace(text[position + 1]) { position += 1 }
+                symbol = spaceClass
             }
-            index -= 1
+            let child = children[node * classCount + Int(symbol)]
+            if child == 0 { return }
+            node = Int(child)
+            position += 1
+            for index in outputs[node] {
+                let entry = entries[Int(index)]
+                guard active[entry.rule], let end = end(of: entry, at: position, in: text) else { continue }
+                found.append(Match(rule: entry.rule, span: start..<end, phrase: entry.phrase))
+            }
         }
-        return position
+    }
+
+    /// Where a match of `entry` whose bytes end at `position` ends, or nil when it would end
+    /// inside a word (an exact entry followed by more letters).
+    private func end(of entry: Entry, at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard entry.isPrefix else {
+            return TextFolding.isWordCharacter(at: position, in: text) ? nil : position
+        }
+        var stop = position
+        while stop < text.count {
+            if TextFolding.isWordCharacter(at: stop, in: text) {
+                stop += 1
+                while stop < text.count && text[stop] & 0xC0 == 0x80 { stop += 1 }
+            } else if text[stop] == UInt8(ascii: "-") && TextFolding.isWordCharacter(at: stop + 1, in: text) {
+                stop += 1  // a hyphenated compound: `hbtq-personer`, `dna-provet`
+            } else {
+                break
+            }
+        }
+        return stop
     }
 }

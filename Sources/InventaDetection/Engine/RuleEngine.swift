@@ -180,7 +180,7 @@ public struct RuleEngine: Sendable {
     private func phraseCandidate(_ match: PhraseMatcher.Match, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
         let value = String(decoding: text[match.span], as: UTF8.self)
         return Candidate(category: rule.category, span: match.span, value: value,
-                         normalized: value.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                         normalized: TextFolding.foldedCollapsingSpaces(text[match.span]),
                          masked: Masking.mask(value, category: rule.category), validation: .unknown,
                          checks: ["phrase:\(match.phrase)"], baseScore: 0.3)
     }
@@ -208,8 +208,9 @@ public struct RuleEngine: Sendable {
         }
         guard !present.isEmpty else { return }
         let reason = present.map(\.rawValue).sorted().joined(separator: ", ") + " in the same text unit"
+        let step = ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
         for index in scored.indices where scored[index].candidate.category.isSensitive {
-            scored[index].card.adjust("co-occurrence", by: policy.boost, because: reason)
+            scored[index].card.adjust(by: policy.boost, step: step)
         }
     }
 

@@ -30,8 +30,17 @@ struct ScoreCard: Sendable, Equatable {
 
     /// Adds `delta` (signed) with a label and reason, e.g. `context +0.15 (tel, telefon)`.
     mutating func adjust(_ label: String, by delta: Double, because reason: String) {
+        adjust(by: delta, step: Self.step(label, by: delta, because: reason))
+    }
+
+    /// The same with the step text built once by the caller (for a step shared by many findings).
+    mutating func adjust(by delta: Double, step: String) {
         confidence += delta
-        steps.append(String(signed: label, delta) + " (\(reason))")
+        steps.append(step)
+    }
+
+    static func step(_ label: String, by delta: Double, because reason: String) -> String {
+        String(signed: label, delta) + " (\(reason))"
     }
 
     /// Clamps, records the final score and the level.

@@ -18,6 +18,20 @@ enum TextFolding {
 
     static func folded(_ text: String) -> [UInt8] { text.utf8.map(fold) }
 
+    /// Folded text with each whitespace run made one space: the normalised form of a phrase match.
+    static func foldedCollapsingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var previousSpace = false
+        for byte in bytes {
+            let space = isSpace(byte)
+            if space && previousSpace { continue }
+            out.append(space ? 0x20 : fold(byte))
+            previousSpace = space
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
