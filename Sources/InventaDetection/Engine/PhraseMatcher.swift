@@ -104,39 +104,55 @@ struct PhraseMatcher: Sendable {
     func matches(in text: UnsafeBufferPointer<UInt8>, active: [Bool]) -> [Match] {
         guard !entries.isEmpty else { return [] }
         var found: [Match] = []
+        // Borrow every table once per unit: the sweep and the walks touch only raw buffers,
+        // so a word start costs no reference counting.
         Self.byteKind.withUnsafeBufferPointer { kinds in
-            var previousIsWord = false
-            for index in 0..<text.count {
-                let kind = kinds[Int(text[index])]
-                if kind == 2 { continue }
-                let isWord = kind == 1
-                if isWord && !previousIsWord { walk(from: index, in: text, active: active, into: &found) }
-                previousIsWord = isWord
+            classOf.withUnsafeBufferPointer { classes in
+                children.withUnsafeBufferPointer { trie in
+                    var previousIsWord = false
+                    for index in 0..<text.count {
+                        let kind = kinds[Int(text[index])]
+                        if kind == 2 { continue }
+                        let isWord = kind == 1
+                        if isWord && !previousIsWord && classes[Int(text[index])] != 0 {
+                            walk(from: index, in: text, classes: classes, trie: trie, active: active, into: &found)
+                        }
+                        previousIsWord = isWord
+                    }
+                }
             }
         }
         return found
     }
 
     /// Follows the trie from a word start, reporting every entry that ends on a valid boundary.
-    private func walk(from start: Int, in text: UnsafeBufferPointer<UInt8>, active: [Bool], into found: inout [Match]) {
+    @inline(__always)
+    private func walk(from start: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
+                      trie: UnsafeBufferPointer<Int32>, active: [Bool], into found: inout [Match]) {
         var node = 0
         var position = start
+        let classCount = self.classCount
         while position < text.count {
-            var symbol = classOf[Int(text[position])]
+            var symbol = classes[Int(text[position])]
             if symbol == 0 { return }
             if symbol == spaceClass && TextFolding.isSpace(text[position]) {
                 while position + 1 < text.count && TextFolding.isSpace(text[position + 1]) { position += 1 }
                 symbol = spaceClass
             }
-            let child = children[node * classCount + Int(symbol)]
+            let child = trie[node &* classCount &+ Int(symbol)]
             if child == 0 { return }
             node = Int(child)
             position += 1
-            for index in outputs[node] {
-                let entry = entries[Int(index)]
-                guard active[entry.rule], let end = end(of: entry, at: position, in: text) else { continue }
-                found.append(Match(rule: entry.rule, span: start..<end, phrase: entry.phrase))
-            }
+            if !outputs[node].isEmpty { report(node: node, start: start, end: position, in: text, active: active, into: &found) }
+        }
+    }
+
+    private func report(node: Int, start: Int, end position: Int, in text: UnsafeBufferPointer<UInt8>, active: [Bool],
+                        into found: inout [Match]) {
+        for index in outputs[node] {
+            let entry = entries[Int(index)]
+            guard active[entry.rule], let end = end(of: entry, at: position, in: text) else { continue }
+            found.append(Match(rule: entry.rule, span: start..<end, phrase: entry.phrase))
         }
     }
 
