@@ -24,7 +24,8 @@ struct RulesOption: ParsableArguments {
         do {
             return try RuleEngine.loadRules(directory: directory)
         } catch {
-            throw Fatal(message: "invalid rules (\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s")); fix them or run 'inventa rules validate \(directory)':\n"
+            let count = "\(error.errors.count) problem\(error.errors.count == 1 ? "" : "s")"
+            throw Fatal(message: "invalid rules in \(directory) (\(count); each names file, rule and field):\n"
                         + error.errors.map { "  " + $0.description }.joined(separator: "\n"))
         }
     }
