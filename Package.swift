@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "InventaRules", dependencies: [
-            "InventaModel",
+            "InventaModel", "CPCRE2",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "InventaDetection", dependencies: ["InventaModel", "InventaRules", "CPCRE2"]),
@@ -54,18 +54,18 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "inventa", dependencies: [
-            "InventaPipeline", "InventaReport", "InventaCorpus",
+            "InventaPipeline", "InventaReport", "InventaCorpus", "InventaRules", "InventaDetection", "InventaExtraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests mirror the stages.
-        .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaModel"]),
+        .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaRules", "InventaModel"]),
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
         .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel", "InventaDetection", "CCairo"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
-        .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"]),
-        .testTarget(name: "InventaPipelineTests", dependencies: ["InventaPipeline", "InventaReport", "InventaModel"]),
+        .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "InventaPipelineTests", dependencies: ["InventaPipeline", "InventaDetection", "InventaReport", "InventaModel"]),
         .testTarget(name: "InventaCorpusTests", dependencies: ["InventaCorpus", "InventaExtraction", "InventaModel"]),
         .testTarget(name: "InventaCLITests", dependencies: ["inventa", "InventaModel"]),
     ]

@@ -1,3 +1,8 @@
+/* Debian builds libxml2 with ICU, and its encoding.h then includes ICU's headers, whose
+   types clash with the copy of ICU inside Foundation ("UErrorCode has different
+   definitions"). Inventa never touches the ICU converter fields, so hide them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/xmlreader.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>

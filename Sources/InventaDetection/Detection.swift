@@ -1,27 +1,32 @@
 import InventaModel
+import InventaRules
 
-/// The detection stage: runs every detector over a text unit, keeps the matches
-/// that start in the unit's owned range, resolves overlaps (the more confident
-/// finding wins), and stamps each finding with its location and container member.
+/// The detection stage, the pipeline's entry point: runs the rule engine over a text
+/// unit, keeps the findings that start in the unit's owned range, resolves overlaps
+/// (`OverlapResolver`), and stamps each finding with its location and container member.
+///
+/// Built once per scan from a validated rule set; immutable and thread-safe.
 public struct Detection: Sendable {
-    public var detectors: [any Detector]
+    public let engine: RuleEngine
 
-    public init(detectors: [any Detector]) {
-        self.detectors = detectors
+    public init(engine: RuleEngine) {
+        self.engine = engine
     }
 
-    /// The built-in detector set.
-    public static func standard(today: CivilDate = .today, thresholds: LevelThresholds = LevelThresholds()) -> Detection {
-        Detection(detectors: [PersonnummerDetector(today: today, thresholds: thresholds)])
+    public init(ruleSet: RuleSet, options: EngineOptions = EngineOptions()) throws(EngineError) {
+        self.engine = try RuleEngine(ruleSet: ruleSet, options: options)
+    }
+
+    /// Loads, validates and compiles the rules in `directory`. Throws `RuleSetError`
+    /// (every problem in the files) or `EngineError` (a builtin cannot start).
+    public static func load(rulesDirectory directory: String, options: EngineOptions = EngineOptions()) throws -> Detection {
+        let ruleSet = try RuleEngine.loadRules(directory: directory)
+        return try Detection(ruleSet: ruleSet, options: options)
     }
 
     public func detect(_ unit: TextUnit) -> [Finding] {
         var text = unit.text
-        var findings: [Finding] = text.withUTF8 { bytes in
-            var found: [Finding] = []
-            for detector in detectors { detector.detect(in: bytes, findings: &found) }
-            return found
-        }
+        var findings = text.withUTF8 { engine.findings(in: $0) }
         findings.removeAll { !unit.ownedRange.contains($0.span.lowerBound) }
         findings = OverlapResolver.resolve(findings)
         stamp(&findings, unit: unit, text: text)

@@ -6,28 +6,50 @@ public enum RiskLevel: String, Sendable, Codable, Comparable, CaseIterable {
     public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// Derives a file's risk level from its findings. Documented in `docs/decisions/0003-file-risk.md`:
-/// - high: a direct identifier (personnummer, samordningsnummer) together with a sensitive
-///   category (GDPR Art. 9/10, protected identity), or `manyPeople` or more distinct identifiers;
-/// - medium: at least one identifier or sensitive category at medium confidence or more;
-/// - low: only low-confidence findings or contact data;
+/// Derives a file's risk level from its findings; documented and argued in
+/// `docs/decisions/0303-file-risk.md`. Only findings at `minimumLevel` or above count
+/// (low findings are hints, e.g. a health term with no person in sight).
+/// - high: a person is identified (a personnummer/samordningsnummer, or a name together
+///   with an address) and a sensitive category (GDPR Art. 9/10, protected identity) is
+///   present; or the file lists many people (`manyPeople` distinct identity numbers, or
+///   `manyNames` distinct names);
+/// - medium: an identified person, a sensitive category, or a bank account, IBAN or card
+///   number, without the above;
+/// - low: only contact data (phone, e-mail, address), names, giro numbers, or only hints;
 /// - none: no findings.
 public struct RiskPolicy: Sendable, Equatable {
+    /// Distinct personnummer/samordningsnummer that make a file a list of people.
     public var manyPeople: Int
+    /// Distinct names that make a file a list of people.
+    public var manyNames: Int
+    /// Findings below this level do not count.
+    public var minimumLevel: Level
+    /// Categories that identify a person on their own.
+    public var identifiers: Set<Category>
+    /// Categories that are medium risk on their own (financial data tied to a person).
+    public var financial: Set<Category>
 
-    public init(manyPeople: Int = 10) {
+    public init(manyPeople: Int = 10, manyNames: Int = 30, minimumLevel: Level = .medium,
+                identifiers: Set<Category> = [.personnummer, .samordningsnummer],
+                financial: Set<Category> = [.bankAccount, .iban, .paymentCard]) {
         self.manyPeople = manyPeople
+        self.manyNames = manyNames
+        self.minimumLevel = minimumLevel
+        self.identifiers = identifiers
+        self.financial = financial
     }
 
     public func risk(of findings: [Finding]) -> RiskLevel {
         if findings.isEmpty { return .none }
-        let strong = findings.filter { $0.level >= .medium }
-        let identifiers = Set(strong.filter { $0.category.isDirectIdentifier }.map(\.normalized))
-        let sensitive = strong.contains { $0.category.isSensitive }
-        if !identifiers.isEmpty && sensitive { return .high }
-        if identifiers.count >= manyPeople { return .high }
-        if !identifiers.isEmpty || sensitive { return .medium }
-        let contact = strong.contains { [.name, .address, .iban, .bankAccount, .paymentCard].contains($0.category) }
-        return contact ? .medium : .low
+        let counted = findings.filter { $0.level >= minimumLevel }
+        let categories = Set(counted.map(\.category))
+        let people = Set(counted.filter { identifiers.contains($0.category) }.map(\.normalized))
+        let names = Set(counted.filter { $0.category == .name }.map(\.normalized))
+        let identified = !people.isEmpty || (categories.contains(.name) && categories.contains(.address))
+        let sensitive = categories.contains { $0.isSensitive }
+        if identified && sensitive { return .high }
+        if people.count >= manyPeople || names.count >= manyNames { return .high }
+        if identified || sensitive || !categories.isDisjoint(with: financial) { return .medium }
+        return .low
     }
 }

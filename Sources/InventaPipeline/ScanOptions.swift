@@ -16,11 +16,13 @@ public struct ScanOptions: Sendable {
     public var maxFindingsPerFile: Int
     /// The date birth dates are checked against (today unless a test fixes it).
     public var today: CivilDate?
+    /// The rule directory the detection was built from, recorded with the scan.
+    public var rulesDirectory: String?
 
     public init(roots: [String], policy: CrawlPolicy = CrawlPolicy(), reportPath: String, keyPath: String,
                 storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(),
                 thresholds: LevelThresholds = LevelThresholds(), maxFindingsPerFile: Int = 100_000,
-                today: CivilDate? = nil) {
+                today: CivilDate? = nil, rulesDirectory: String? = nil) {
         self.roots = roots
         self.policy = policy
         self.reportPath = reportPath
@@ -30,6 +32,12 @@ public struct ScanOptions: Sendable {
         self.thresholds = thresholds
         self.maxFindingsPerFile = maxFindingsPerFile
         self.today = today
+        self.rulesDirectory = rulesDirectory
+    }
+
+    /// The detection settings these options imply (thresholds, date).
+    public var engineOptions: EngineOptions {
+        EngineOptions(thresholds: thresholds, today: today ?? .today)
     }
 
     /// The options as recorded on the scan row (no key material, no values).
@@ -41,6 +49,7 @@ public struct ScanOptions: Sendable {
             ("follow_symlinks", String(policy.followSymlinks)),
             ("one_file_system", String(policy.oneFileSystem)),
         ]
+        if let rulesDirectory { pairs.append(("rules", rulesDirectory)) }
         if let size = policy.maxFileSize { pairs.append(("max_file_size", String(size))) }
         pairs += [
             ("max_depth", String(limits.maxDepth)),

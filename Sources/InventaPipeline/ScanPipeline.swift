@@ -17,9 +17,13 @@ public final class ScanPipeline: Sendable {
     public let options: ScanOptions
     public let progress = ScanProgress()
     private let crawler: Crawler
+    private let detection: Detection
 
-    public init(options: ScanOptions) {
+    /// `detection` is built by the caller from a validated rule set, so rule errors are
+    /// reported before any file is touched.
+    public init(options: ScanOptions, detection: Detection) {
         self.options = options
+        self.detection = detection
         self.crawler = Crawler(policy: options.policy)
     }
 
@@ -29,8 +33,7 @@ public final class ScanPipeline: Sendable {
         let hasher = try KeyedHasher.loadOrCreate(path: options.keyPath)
         let info = ScanInfo(roots: options.roots, options: options.recorded, toolVersion: toolVersion, storeValues: options.storeValues)
         let writer = try ReportWriter(path: options.reportPath, hasher: hasher, info: info)
-        let today = options.today ?? .today
-        let detection = Detection.standard(today: today, thresholds: options.thresholds)
+        let detection = self.detection
         let extraction = Extraction(limits: options.limits)
         let maxFindings = options.maxFindingsPerFile
         let progress = self.progress

@@ -16,7 +16,8 @@ struct Inventa: ParsableCommand {
             1 a fatal error (e.g. the report cannot be written), 2 a usage error.
             """,
         version: version,
-        subcommands: [ScanCommand.self, ReportCommand.self, ExtractCommand.self]
+        subcommands: [ScanCommand.self, ReportCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self,
+                      BenchDetectCommand.self]
     )
 }
 
@@ -41,7 +42,8 @@ enum Main {
                 printError(Inventa.fullMessage(for: error))
                 exit(2)
             }
-            printError("inventa: \(Inventa.fullMessage(for: error))")
+            let message = Inventa.fullMessage(for: error)
+            if !message.isEmpty { printError("inventa: \(message)") }
             exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
     }

@@ -54,6 +54,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup(title: "Per-file limits") var extraction: ExtractionOptions
 
+    @OptionGroup var rulesOption: RulesOption
+
     func validate() throws {
         guard jobs >= 1 && jobs <= 1024 else { throw ValidationError("--jobs must be between 1 and 1024") }
         if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
@@ -65,10 +67,12 @@ struct ScanCommand: ParsableCommand {
         let policy = CrawlPolicy(includes: include.map(Glob.init), excludes: exclude.map(Glob.init),
                                  maxFileSize: maxFileSize.flatMap(ByteSize.parse), includeHidden: hidden,
                                  followSymlinks: followSymlinks, oneFileSystem: oneFileSystem, jobs: jobs)
+        let rulesDirectory = try rulesOption.directory()
         let options = ScanOptions(roots: paths, policy: policy, reportPath: report,
                                   keyPath: keyFile ?? KeyedHasher.defaultKeyPath, storeValues: storeValues,
-                                  limits: extraction.limits)
-        let pipeline = ScanPipeline(options: options)
+                                  limits: extraction.limits, rulesDirectory: rulesDirectory)
+        let detection = try rulesOption.detection(options: options.engineOptions, rulesDirectory)
+        let pipeline = ScanPipeline(options: options, detection: detection)
         let signals = SignalHandler { pipeline.cancel() }
         let display = ProgressDisplay(progress: pipeline.progress, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         display.start()

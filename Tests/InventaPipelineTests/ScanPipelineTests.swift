@@ -1,5 +1,6 @@
 import Foundation
 import InventaCrawl
+import InventaDetection
 import InventaExtraction
 import InventaModel
 import InventaPipeline
@@ -31,7 +32,9 @@ import Testing
         func scan(storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits()) throws -> ScanSummary {
             let options = ScanOptions(roots: [tree], policy: CrawlPolicy(jobs: 2), reportPath: report, keyPath: key,
                                       storeValues: storeValues, limits: limits)
-            return try ScanPipeline(options: options).run(toolVersion: "test")
+            let detection = try Detection.load(rulesDirectory: ScanPipelineTests.rulesDirectory,
+                                               options: EngineOptions(today: CivilDate(year: 2026, month: 11, day: 27)))
+            return try ScanPipeline(options: options, detection: detection).run(toolVersion: "test")
         }
 
         /// Every byte SQLite wrote: the database, its WAL and shared memory.
@@ -40,6 +43,8 @@ import Testing
         }
     }
 
+    static let rulesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Rules").path
     static let number = "830404-2388"
     static let spellings = ["830404-2388", "8304042388", "198304042388", "19830404-2388"]
 

@@ -1,10 +1,10 @@
-/// Finds context words near a match: case-insensitive (ASCII and å, ä, ö, é),
-/// at a word start, within a window of bytes before and after the match.
-/// Keywords of three letters or fewer must also end at a word end, so `tel`
-/// matches `tel:` but not `telling`, and `bg` not `bgx`.
+/// Finds context words near a match: case-insensitive (ASCII and Å, Ä, Ö, É …), at a
+/// word start, within a window of bytes before and after the match. Keywords of three
+/// letters or fewer must also end at a word end, so `tel` matches `tel:` but not
+/// `telling`, and `bg` not `bgx`.
 ///
-/// Immutable and thread-safe. Windows are small (tens of bytes) and candidates
-/// rare, so a plain search over a lowered copy of the window is fast enough.
+/// All keywords are compiled into one `ByteAutomaton`, so a window is scanned once
+/// whatever the number of words (rule files list dozens). Immutable and thread-safe.
 public struct ContextMatcher: Sendable {
     public struct Keyword: Sendable {
         let bytes: [UInt8]
@@ -15,42 +15,36 @@ public struct ContextMatcher: Sendable {
     public let keywords: [Keyword]
     public let before: Int
     public let after: Int
+    private let automaton: ByteAutomaton?
 
     public init(words: [String], before: Int, after: Int) {
         self.keywords = words.map { word in
-            let lowered = ContextMatcher.lowered(Array(word.utf8)[...])
-            return Keyword(bytes: lowered, needsWordEnd: word.count <= 3, word: word)
+            Keyword(bytes: TextFolding.folded(word), needsWordEnd: word.count <= 3, word: word)
         }
         self.before = before
         self.after = after
+        self.automaton = keywords.isEmpty ? nil : ByteAutomaton(patterns: keywords.map(\.bytes))
     }
 
     /// The keywords found in the window around `span` of `text`, in list order, each once.
     public func find(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [String] {
-        guard !keywords.isEmpty else { return [] }
-        let start = max(0, span.lowerBound - before)
-        let end = min(text.count, span.upperBound + after)
-        let windowBefore = ContextMatcher.lowered(text[start..<span.lowerBound])
-        let windowAfter = ContextMatcher.lowered(text[span.upperBound..<end])
-        return keywords.filter { occurs($0, in: windowBefore) || occurs($0, in: windowAfter) }.map(\.word)
-    }
-
-    private func occurs(_ keyword: Keyword, in window: [UInt8]) -> Bool {
-        let needle = keyword.bytes
-        guard !needle.isEmpty, window.count >= needle.count else { return false }
-        var index = 0
-        let last = window.count - needle.count
-        while index <= last {
-            if window[index] == needle[0] && (index == 0 || !ContextMatcher.isWordByte(window[index - 1]))
-                && window[index..<index + needle.count].elementsEqual(needle) {
-                let next = index + needle.count
-                if !keyword.needsWordEnd || next >= window.count || !ContextMatcher.isWordByte(window[next]) {
-                    return true
-                }
+        guard let automaton else { return [] }
+        var found = [Bool](repeating: false, count: keywords.count)
+        var any = false
+        let windows = [max(0, span.lowerBound - before)..<span.lowerBound, span.upperBound..<min(text.count, span.upperBound + after)]
+        for range in windows where !range.isEmpty {
+            let window = UnsafeBufferPointer(rebasing: text[range])
+            automaton.scan(window) { index, end in
+                let keyword = keywords[index]
+                let start = end - keyword.bytes.count
+                guard start == 0 || !ContextMatcher.isWordByte(window[start - 1]) else { return }
+                guard !keyword.needsWordEnd || end == window.count || !ContextMatcher.isWordByte(window[end]) else { return }
+                found[index] = true
+                any = true
             }
-            index += 1
         }
-        return false
+        guard any else { return [] }
+        return keywords.indices.filter { found[$0] }.map { keywords[$0].word }
     }
 
     /// ASCII letters and digits, and any byte of a multi-byte UTF-8 character (Swedish letters).
@@ -58,20 +52,9 @@ public struct ContextMatcher: Sendable {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte >= 0x80
     }
 
-    /// Lower-cases ASCII and the Latin-1 capitals (Å Ä Ö É …, `C3 80–9E`) in UTF-8.
+    /// Lower-cased UTF-8 (ASCII and the Latin-1 capitals, as `TextFolding` does), for
+    /// comparing text with lexicons that were lowered the same way.
     static func lowered<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
-        var out = Array(bytes)
-        var index = 0
-        while index < out.count {
-            let byte = out[index]
-            if byte >= 0x41 && byte <= 0x5A {
-                out[index] = byte | 0x20
-            } else if byte == 0xC3 && index + 1 < out.count && out[index + 1] >= 0x80 && out[index + 1] <= 0x9E && out[index + 1] != 0x97 {
-                out[index + 1] += 0x20
-                index += 1
-            }
-            index += 1
-        }
-        return out
+        bytes.map(TextFolding.fold)
     }
 }

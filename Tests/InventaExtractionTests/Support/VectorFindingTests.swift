@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import InventaDetection
 @testable import InventaExtraction
@@ -7,7 +8,14 @@ import InventaModel
 /// found in every container format, with the location and member path a DPO would
 /// need to open the right place.
 @Suite struct VectorFindingTests {
-    static let detection = Detection.standard(today: CivilDate(year: 2026, month: 11, day: 27))
+    /// The bundled rules, with a fixed date so birth-date checks do not depend on the day the tests run.
+    static let detection: Detection = {
+        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Rules").path
+        do {
+            return try Detection.load(rulesDirectory: rules, options: EngineOptions(today: CivilDate(year: 2026, month: 11, day: 27)))
+        } catch { fatalError("bundled rules: \(error)") }
+    }()
 
     /// Personnummer findings (normalised to 12 digits) of a fixture.
     func findings(_ fixture: String) -> [Finding] {

@@ -1,0 +1,47 @@
+import InventaModel
+import InventaRules
+
+/// A rule ready to run: its context words as matchers, its allowlist as a set and
+/// compiled patterns, its regex compiled with JIT. Phrase lists are compiled into the
+/// engine's shared `PhraseMatcher`, builtins are shared `Matcher` instances.
+struct CompiledRule: Sendable {
+    let rule: Rule
+    let regex: RegexMatcher?
+    let positive: ContextMatcher
+    let negative: ContextMatcher
+    let allowedValues: Set<String>
+    let allowedPatterns: [RegexMatcher]
+    /// True for rules on the `organisationsnummer` builtin: used to suppress, never reported.
+    let isSuppressor: Bool
+
+    init(rule: Rule) throws(EngineError) {
+        self.rule = rule
+        do throws(PatternError) {
+            if case .regex(let pattern, _) = rule.matcher {
+                regex = try RegexMatcher(pattern: pattern)
+            } else {
+                regex = nil
+            }
+            allowedPatterns = try rule.allowlist.patterns.map { pattern throws(PatternError) in try RegexMatcher(pattern: pattern) }
+        } catch {
+            throw EngineError(message: "\(rule.file): rule '\(rule.id)': \(error)")
+        }
+        let context = rule.context
+        positive = ContextMatcher(words: context.positive, before: context.before, after: context.after)
+        negative = ContextMatcher(words: context.negative, before: context.before, after: context.after)
+        allowedValues = Set(rule.allowlist.values)
+        isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
+    }
+
+    /// True when `normalized` (or the value as written) is on the rule's allowlist.
+    func isAllowed(normalized: String, value: String) -> Bool {
+        if allowedValues.contains(normalized) || allowedValues.contains(value) { return true }
+        return allowedPatterns.contains { $0.matches(normalized) }
+    }
+}
+
+/// A rule set that loaded but cannot run, e.g. a builtin whose data file is missing.
+public struct EngineError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

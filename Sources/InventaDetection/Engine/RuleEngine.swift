@@ -1,0 +1,233 @@
+import InventaModel
+import InventaRules
+
+/// Runs a validated `RuleSet` over text: prefilter → matchers (builtin, regex,
+/// phrases) → per-candidate scoring (base, validation, context, allowlist) →
+/// unit-level steps (organisationsnummer suppression, density, co-occurrence) →
+/// final score and level. Every step is recorded in the finding's evidence.
+///
+/// It does not resolve overlaps or stamp locations; `Detection` does that for a
+/// `TextUnit`. Built once per scan; immutable and safe to call from many threads.
+public struct RuleEngine: Sendable {
+    public let ruleSet: RuleSet
+    public let options: EngineOptions
+    let rules: [CompiledRule]
+    let prefilter: Prefilter
+    let phrases: PhraseMatcher
+    let slots: [BuiltinSlot]
+
+    /// One builtin matcher instance and the rules that use it, so a matcher shared by
+    /// several rules (e.g. `se.personnummer` and `se.samordningsnummer`) runs once per unit.
+    struct BuiltinSlot: Sendable {
+        let name: String
+        let matcher: any Matcher
+        var rules: [Int]
+        var isSuppressor: Bool { name == BuiltinMatchers.organisationsnummer }
+    }
+
+    /// A candidate being scored for one rule.
+    struct Scored {
+        let rule: Int
+        let candidate: Candidate
+        var card: ScoreCard
+        var context: [String]
+    }
+
+    /// Loads and validates a rule directory against this build's builtin matchers.
+    public static func loadRules(directory: String) throws(RuleSetError) -> RuleSet {
+        try RuleSet.load(directory: directory, builtins: BuiltinMatchers.names)
+    }
+
+    public init(ruleSet: RuleSet, options: EngineOptions = EngineOptions()) throws(EngineError) {
+        self.ruleSet = ruleSet
+        self.options = options
+        var compiled: [CompiledRule] = []
+        for rule in ruleSet.enabledRules { compiled.append(try CompiledRule(rule: rule)) }
+        self.rules = compiled
+        self.prefilter = Prefilter(keywords: compiled.map(\.rule.keywords))
+        var lists: [(rule: Int, phrases: [String])] = []
+        var slots: [BuiltinSlot] = []
+        let environment = BuiltinMatchers.Environment(rulesDirectory: ruleSet.directory, today: options.today)
+        for (index, rule) in compiled.enumerated() {
+            switch rule.rule.matcher {
+            case .phrases(let phrases, _):
+                lists.append((index, phrases))
+            case .builtin(let name):
+                if let slot = slots.firstIndex(where: { $0.name == name }) {
+                    slots[slot].rules.append(index)
+                } else {
+                    slots.append(BuiltinSlot(name: name, matcher: try Self.make(name, environment, rule.rule), rules: [index]))
+                }
+            case .regex:
+                break
+            }
+        }
+        // Organisationsnummer suppression runs even when no rule file names it.
+        if !slots.contains(where: \.isSuppressor) && BuiltinMatchers.names.contains(BuiltinMatchers.organisationsnummer) {
+            let matcher = try Self.make(BuiltinMatchers.organisationsnummer, environment, nil)
+            slots.append(BuiltinSlot(name: BuiltinMatchers.organisationsnummer, matcher: matcher, rules: []))
+        }
+        self.slots = slots
+        self.phrases = PhraseMatcher(lists: lists)
+    }
+
+    private static func make(_ name: String, _ environment: BuiltinMatchers.Environment, _ rule: Rule?) throws(EngineError) -> any Matcher {
+        let owner = rule.map { "\($0.file): rule '\($0.id)': " } ?? ""
+        do {
+            guard let matcher = try BuiltinMatchers.make(name, environment: environment) else {
+                throw EngineError(message: "\(owner)unknown builtin matcher '\(name)'")
+            }
+            return matcher
+        } catch let error as EngineError {
+            throw error
+        } catch {
+            throw EngineError(message: "\(owner)builtin '\(name)' cannot start: \(error)")
+        }
+    }
+
+    /// Every finding in `text`, scored, before overlap resolution. Suppressor rules
+    /// (organisationsnummer) are left out unless `includeSuppressors` (for examples).
+    public func findings(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Finding] {
+        let active = prefilter.activeRules(in: text)
+        var scored: [Scored] = []
+        var suppressing: [Range<Int>] = []
+        for slot in slots {
+            guard slot.isSuppressor || slot.rules.contains(where: { active[$0] }) else { continue }
+            var found: [Scored] = []
+            var shaped = 0
+            var valid = 0
+            slot.matcher.candidates(in: text) { reported in
+                var candidate = reported
+                // The organisationsnummer matcher reports its numbers as rejected personnummer
+                // with score 0; for the suppressor slot they are exactly what it looks for.
+                if slot.isSuppressor {
+                    candidate.validation = .confirmed
+                    candidate.baseScore = max(candidate.baseScore, 0.9)
+                }
+                shaped += 1
+                guard candidate.validation != .rejected else { return }
+                valid += 1
+                if slot.isSuppressor { suppressing.append(candidate.span) }
+                for index in slot.rules where active[index] && (slot.isSuppressor || rules[index].rule.category == candidate.category) {
+                    if let item = score(candidate, rule: index, in: text) { found.append(item) }
+                }
+            }
+            if options.density.matchers.contains(slot.name) { applyDensity(&found, shaped: shaped, valid: valid) }
+            scored += found
+        }
+        for index in rules.indices where active[index] {
+            guard let regex = rules[index].regex, case .regex(_, let group) = rules[index].rule.matcher else { continue }
+            regex.matches(in: text, group: group) { span in
+                if let item = score(regexCandidate(span, rule: rules[index].rule, text: text), rule: index, in: text) {
+                    scored.append(item)
+                }
+            }
+        }
+        if !phrases.isEmpty {
+            for match in phrases.matches(in: text, active: active) {
+                if let item = score(phraseCandidate(match, rule: rules[match.rule].rule, text: text), rule: match.rule, in: text) {
+                    scored.append(item)
+                }
+            }
+        }
+        if !suppressing.isEmpty {
+            suppressing.sort { $0.lowerBound < $1.lowerBound }
+            scored.removeAll { item in
+                !rules[item.rule].isSuppressor && options.suppressedByOrganisationsnummer.contains(item.candidate.category)
+                    && Self.overlapsAny(suppressing, item.candidate.span)
+            }
+        }
+        applyCooccurrence(&scored)
+        return scored.compactMap { item in
+            guard includeSuppressors || !rules[item.rule].isSuppressor else { return nil }
+            let found = finding(item)
+            return found.confidence >= options.minimumConfidence ? found : nil
+        }
+    }
+
+    /// True when `span` overlaps one of `spans` (sorted, not overlapping each other): binary search.
+    static func overlapsAny(_ spans: [Range<Int>], _ span: Range<Int>) -> Bool {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].lowerBound < span.upperBound { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && spans[low - 1].upperBound > span.lowerBound
+    }
+
+    // MARK: Per-candidate scoring
+
+    private func score(_ candidate: Candidate, rule index: Int, in text: UnsafeBufferPointer<UInt8>) -> Scored? {
+        let compiled = rules[index]
+        if compiled.isAllowed(normalized: candidate.normalized, value: candidate.value) { return nil }
+        let base = compiled.rule.confidence ?? candidate.baseScore
+        var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
+        card.validation(candidate.validation, checks: candidate.checks)
+        var context: [String] = []
+        let plus = compiled.positive.find(in: text, around: candidate.span)
+        if !plus.isEmpty {
+            card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus.joined(separator: ", "))
+            context += plus.map { "+" + $0 }
+        }
+        let minus = compiled.negative.find(in: text, around: candidate.span)
+        if !minus.isEmpty {
+            card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus.joined(separator: ", "))
+            context += minus.map { "-" + $0 }
+        }
+        return Scored(rule: index, candidate: candidate, card: card, context: context)
+    }
+
+    private func regexCandidate(_ span: Range<Int>, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
+        let value = String(decoding: text[span], as: UTF8.self)
+        let normalized = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Candidate(category: rule.category, span: span, value: value, normalized: normalized,
+                         masked: Masking.mask(value, category: rule.category), validation: .unknown, baseScore: 0.5)
+    }
+
+    private func phraseCandidate(_ match: PhraseMatcher.Match, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
+        let value = String(decoding: text[match.span], as: UTF8.self)
+        return Candidate(category: rule.category, span: match.span, value: value,
+                         normalized: TextFolding.foldedCollapsingSpaces(text[match.span]),
+                         masked: Masking.mask(value, category: rule.category), validation: .unknown,
+                         checks: ["phrase:\(match.phrase)"], baseScore: 0.3)
+    }
+
+    // MARK: Unit-level steps
+
+    /// Many personnummer-shaped numbers of which only a chance fraction validate: the
+    /// valid ones are reference numbers that pass by luck. See `DensityPolicy`.
+    private func applyDensity(_ found: inout [Scored], shaped: Int, valid: Int) {
+        let policy = options.density
+        guard shaped >= policy.minimumNumbers, !found.isEmpty,
+              Double(valid) <= policy.maximumValidFraction * Double(shaped) else { return }
+        let reason = "\(valid) of \(shaped) numbers of this shape in the text unit are valid: a table of reference numbers"
+        for index in found.indices { found[index].card.adjust("density", by: -policy.penalty, because: reason) }
+    }
+
+    /// Sensitive terms become strong next to something that identifies a person.
+    private func applyCooccurrence(_ scored: inout [Scored]) {
+        let policy = options.cooccurrence
+        guard policy.boost > 0, scored.contains(where: { $0.candidate.category.isSensitive }) else { return }
+        var present: Set<Category> = []
+        for item in scored where !rules[item.rule].isSuppressor && policy.identifying.contains(item.candidate.category)
+            && item.card.provisional >= options.thresholds.medium {
+            present.insert(item.candidate.category)
+        }
+        guard !present.isEmpty else { return }
+        let reason = present.map(\.rawValue).sorted().joined(separator: ", ") + " in the same text unit"
+        let step = ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
+        for index in scored.indices where scored[index].candidate.category.isSensitive {
+            scored[index].card.adjust(by: policy.boost, step: step)
+        }
+    }
+
+    private func finding(_ item: Scored) -> Finding {
+        let candidate = item.candidate
+        let result = item.card.finished(thresholds: options.thresholds)
+        let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
+                                context: item.context, tags: candidate.tags)
+        return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
+                       masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
+                       rule: rules[item.rule].rule.id, evidence: evidence)
+    }
+}

@@ -1,0 +1,72 @@
+import InventaModel
+
+/// The `personnummer` builtin: finds personnummer and samordningsnummer with the byte
+/// scanner, validates them (Luhn, calendar, century, not an organisationsnummer) and
+/// reports each as a `Candidate` with a base score from its written form. Context
+/// words, allowlists, the density step and levels are the engine's job; the words
+/// live in `Rules/personnummer.toml`.
+///
+/// Shaped numbers that fail validation are reported as `.rejected` (with the reason
+/// in `checks`), so the engine can count them for the density check; they are never
+/// reported as findings. Numbers in Skatteverket's published test lists get the tag
+/// `test_identity`, so a DPO can tell test data from real people.
+public struct PersonnummerMatcher: Matcher {
+    public var name: String { "personnummer" }
+    public let validator: PersonnummerValidator
+    public let testIdentities: TestIdentities
+
+    public init(today: CivilDate = .today, testIdentities: TestIdentities = TestIdentities()) {
+        self.validator = PersonnummerValidator(today: today)
+        self.testIdentities = testIdentities
+    }
+
+    /// Loads the test-number lists from `<rulesDirectory>/datasets/pnr-testdata/`.
+    public init(rulesDirectory: String, today: CivilDate = .today) throws {
+        self.init(today: today, testIdentities: try TestIdentities(rulesDirectory: rulesDirectory))
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        PersonnummerScanner.candidates(in: text) { shape in
+            switch validator.validate(digits: shape.digits, separator: shape.separator) {
+            case .failure(let rejection):
+                // Never reported, only counted (density): no value strings are built.
+                visit(Candidate(category: .personnummer, span: shape.span, value: "", normalized: "", masked: "",
+                                validation: .rejected, checks: [rejection.rawValue], baseScore: 0))
+            case .success(let number):
+                let value = String(decoding: text[shape.span], as: UTF8.self)
+                var checks = ["luhn", "date"]
+                if shape.separator == UInt8(ascii: "+") { checks.append("century:+") }
+                if number.isSamordningsnummer { checks.append("samordningsnummer:day+60") }
+                let tags = testIdentities.contains(number.normalized) ? [TestIdentities.tag] : []
+                visit(Candidate(category: number.category, span: shape.span, value: value, normalized: number.normalized,
+                                masked: Self.mask(value), validation: .confirmed, checks: checks,
+                                baseScore: Self.baseScore(digitCount: shape.digits.count, separator: shape.separator),
+                                tags: tags))
+            }
+        }
+    }
+
+    /// The more complete the written form, the surer: twelve digits with a separator
+    /// 0.90, ten with `-`/`+` 0.80, with a space 0.70, twelve bare digits 0.75, ten bare 0.60.
+    static func baseScore(digitCount: Int, separator: UInt8?) -> Double {
+        switch (digitCount, separator) {
+        case (12, nil): return 0.75
+        case (12, _): return 0.90
+        case (10, UInt8(ascii: "-")?), (10, UInt8(ascii: "+")?): return 0.80
+        case (10, UInt8(ascii: " ")?): return 0.70
+        default: return 0.60
+        }
+    }
+
+    /// Keeps the birth date and hides the serial and check digits: `850101-****`, `198501012382` → `19850101****`.
+    public static func mask(_ value: String) -> String {
+        let total = value.utf8.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
+        var digitsSeen = 0
+        let bytes = value.utf8.map { byte -> UInt8 in
+            guard byte &- 0x30 < 10 else { return byte }
+            digitsSeen += 1
+            return digitsSeen > total - 4 ? UInt8(ascii: "*") : byte
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
