@@ -35,7 +35,7 @@ public struct AddressMatcher: Matcher {
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
         var lastEnd = 0
         DigitRuns.forEach(in: text) { start, end in
-            guard start > 0, text[start - 1] == UInt8(ascii: " "),
+            guard parser.mayStartAddress(text, numberStart: start, numberEnd: end),
                   let found = parser.street(text, numberStart: start, numberEnd: end)
                     ?? parser.box(text, numberStart: start, numberEnd: end),
                   found.span.lowerBound >= lastEnd else { return end }

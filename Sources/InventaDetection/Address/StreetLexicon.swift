@@ -26,15 +26,47 @@ enum StreetLexicon {
         "stora", "lilla", "norra", "södra", "östra", "västra", "gamla", "nya", "övre", "nedre", "sankt", "s:t",
     ].map { Array($0.utf8) }
 
-    /// True when the lower-cased `word` ends a street name; `standalone` when it is only a suffix word.
-    static func classify(_ word: [UInt8]) -> (isStreet: Bool, standalone: Bool) {
-        if falseCompounds.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }) {
-            return (false, false)
+    /// Classifies the word `text[word]` without copying it: does it end a street name, and is it
+    /// only a suffix word (`väg` in `Vasa väg`)?
+    static func classify(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> (isStreet: Bool, standalone: Bool) {
+        guard let last = word.last, finalBytes[Int(lower(text, last))] else { return (false, false) }
+        guard let suffix = suffixes.first(where: { endsWith(text, word, $0) }) else {
+            return (standaloneSuffixes.contains { $0.count == word.count && endsWith(text, word, $0) }, true)
         }
-        for suffix in suffixes where word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix) {
-            return (true, word.count == suffix.count)
+        if falseCompounds.contains(where: { endsWith(text, word, $0) }) { return (false, false) }
+        return (true, word.count == suffix.count)
+    }
+
+    /// Length of the longest suffix `text[word]` ends with (0 for none).
+    static func suffixLength(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
+        suffixes.filter { endsWith(text, word, $0) }.map(\.count).max() ?? 0
+    }
+
+    /// Last bytes of every suffix: a cheap first test before comparing whole suffixes.
+    private static let finalBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in suffixes + standaloneSuffixes { if let last = word.last { table[Int(last)] = true } }
+        return table
+    }()
+
+    /// True when `text[word]`, lower-cased, ends with `suffix` (lower-case UTF-8). Lower-casing
+    /// (`ContextMatcher.lowered`) keeps byte lengths, so the comparison is byte by byte.
+    static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ suffix: [UInt8]) -> Bool {
+        guard word.count >= suffix.count else { return false }
+        let start = word.upperBound - suffix.count
+        var offset = suffix.count - 1
+        while offset >= 0 {
+            if lower(text, start + offset) != suffix[offset] { return false }
+            offset -= 1
         }
-        if standaloneSuffixes.contains(where: { $0 == word }) { return (true, true) }
-        return (false, false)
+        return true
+    }
+
+    /// The byte at `position` as `ContextMatcher.lowered` would give it.
+    @inline(__always) private static func lower(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt8 {
+        let byte = text[position]
+        if ByteClass.isUpper(byte) { return byte | 0x20 }
+        if byte >= 0x80 && byte <= 0x9E && byte != 0x97 && position > 0 && text[position - 1] == 0xC3 { return byte + 0x20 }
+        return byte
     }
 }

@@ -59,8 +59,8 @@ public struct OrganisationsnummerMatcher: Matcher {
     /// Tries every shape that can start with the digit run `runStart..<runEnd`.
     private func match(_ text: UnsafeBufferPointer<UInt8>, runStart: Int, runEnd: Int) -> Match? {
         if let vat = vat(text, runStart: runStart, runEnd: runEnd) { return vat }
-        guard NumberBoundary.startsClean(text, at: runStart) else { return nil }
         let run = runEnd - runStart
+        guard run == 6 || run == 8 || run == 10 || run == 12, NumberBoundary.startsClean(text, at: runStart) else { return nil }
         var digits = Array(text[runStart..<runEnd])
         var end = runEnd
         if (run == 6 || run == 8) && end + 5 <= text.count && text[end] == UInt8(ascii: "-") {
