@@ -5,8 +5,8 @@ enum StreetLexicon {
     /// Suffixes accepted at the end of a compound word or as a word of their own.
     static let suffixes: [[UInt8]] = [
         "gatan", "gata", "vägen", "väg", "gränd", "gränden", "stigen", "backen", "torget", "platsen", "allén",
-        "allé", "alle", "allen", "leden", "stråket", "slingan", "kajen", "gången", "esplanaden", "promenaden",
-        "plan", "ringen", "terrassen", "udden", "kroken", "strand",
+        "allé", "leden", "stråket", "slingan", "kajen", "esplanaden", "promenaden", "plan", "terrassen", "udden",
+        "kroken", "strand",
     ].map { Array($0.utf8) }
 
     /// Accepted only as a word of their own after a capitalised name: as compound endings they
@@ -15,6 +15,8 @@ enum StreetLexicon {
         "torg", "plats", "backe", "stig", "led", "kaj",
     ].map { Array($0.utf8) }
 
+    /// Left out on purpose because ordinary nouns end the same way: `-ringen` (förändringen),
+    /// `-gången` (ingången), `-alle`/`-allen` (Kalle, sporthallen).
     /// Compound words ending in a suffix that are not streets (`detaljplan 12`).
     static let falseCompounds: [[UInt8]] = [
         "detaljplan", "översiktsplan", "handlingsplan", "åtgärdsplan", "vårdplan", "arbetsplan", "verksamhetsplan",
@@ -34,6 +36,8 @@ enum StreetLexicon {
             return (standaloneSuffixes.contains { $0.count == word.count && endsWith(text, word, $0) }, true)
         }
         if falseCompounds.contains(where: { endsWith(text, word, $0) }) { return (false, false) }
+        // `-plan` streets are short (Stureplan, Odenplan); long `-plan` words are documents.
+        if suffix == plan && word.count > 10 { return (false, false) }
         return (true, word.count == suffix.count)
     }
 
@@ -41,6 +45,8 @@ enum StreetLexicon {
     static func suffixLength(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
         suffixes.filter { endsWith(text, word, $0) }.map(\.count).max() ?? 0
     }
+
+    private static let plan = Array("plan".utf8)
 
     /// Last bytes of every suffix: a cheap first test before comparing whole suffixes.
     private static let finalBytes: [Bool] = {
