@@ -51,7 +51,13 @@ var matchers: [any Matcher] = [
     PhoneMatcher(), EmailMatcher(), IBANMatcher(), BankgiroMatcher(), PlusgiroMatcher(), BankAccountMatcher(),
     PaymentCardMatcher(), OrganisationsnummerMatcher(),
 ]
-do { matchers.append(try AddressMatcher(rulesDirectory: rulesDirectory)) } catch { print("address: \(error)") }
+do {
+    let start = now()
+    matchers.append(try AddressMatcher(rulesDirectory: rulesDirectory))
+    print("address: postcode gazetteer loaded in \(Int(((now() - start) * 1000).rounded())) ms")
+} catch {
+    print("address: \(error)")
+}
 
 print("matcher               text                       MB/s   candidates")
 for matcher in matchers {
