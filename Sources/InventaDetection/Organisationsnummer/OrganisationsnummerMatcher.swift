@@ -13,12 +13,13 @@ import InventaModel
 /// organisationsnummer is the owner's personnummer, and stays a personnummer.
 ///
 /// API for the rule engine (the builtin name is `organisationsnummer`):
-/// - `matches(in:visit:)` yields `Match` values (span, ten-digit normal form, written form).
-///   Use this directly for negative evidence and overlap suppression.
-/// - As a `Matcher`, every match is a `Candidate` with `validation: .rejected`, the tag
-///   `organisationsnummer` (the marker to recognise) and `not_personal_data`, and category
-///   `.personnummer` only because `Candidate` needs one: the number was rejected as a
-///   personnummer. An engine that knows nothing about it drops it like any rejected candidate.
+/// - As a `Matcher`, every match is a `Candidate` with `validation: .confirmed`, the tags
+///   `organisationsnummer` (the marker) and `not_personal_data`, and category `.personnummer`
+///   only because `Candidate` needs one. The engine must treat this builtin as a suppressor and
+///   never report its candidates (`RuleEngine` does, by the builtin's name): their spans suppress
+///   overlapping personnummer, phone and bank findings.
+/// - `matches(in:visit:)` yields `Match` values (span, ten-digit normal form, written form) for
+///   code that wants the spans without building candidates.
 public struct OrganisationsnummerMatcher: Matcher {
     public enum Form: String, Sendable, Equatable {
         case tenDigits = "ten_digits"
@@ -42,7 +43,7 @@ public struct OrganisationsnummerMatcher: Matcher {
         matches(in: text) { match in
             let value = String(decoding: text[match.span], as: UTF8.self)
             visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
-                            masked: value, validation: .rejected, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
+                            masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
                             baseScore: 0, tags: [Self.markerTag, "not_personal_data"]))
         }
     }

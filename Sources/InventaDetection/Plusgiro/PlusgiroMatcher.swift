@@ -22,7 +22,7 @@ public struct PlusgiroMatcher: Matcher {
             let valid = Luhn.isValid(found.digits)
             visit(Candidate(category: .plusgiro, span: found.span, value: value,
                             normalized: String(found.digits.map { Character(Unicode.Scalar($0 + 0x30)) }),
-                            masked: Masking.digits(value, keepFirst: 0, keepLast: 2),
+                            masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 2),
                             validation: valid ? .confirmed : .rejected, checks: valid ? ["luhn"] : [], baseScore: 0.35))
             return found.span.upperBound
         }

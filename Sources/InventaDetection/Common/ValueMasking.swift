@@ -1,6 +1,6 @@
 /// Masks for stored and displayed values: hide the identifying digits, keep the
 /// layout (separators, letters) so a DPO can still recognise the kind of value.
-enum Masking {
+enum ValueMasking {
     /// Replaces every ASCII digit except the first `keepFirst` and the last `keepLast` with `*`.
     static func digits(_ value: String, keepFirst: Int, keepLast: Int) -> String {
         let total = value.utf8.reduce(0) { $0 + (ByteClass.isDigit($1) ? 1 : 0) }
