@@ -110,7 +110,7 @@ struct AddressParser {
         guard start >= 2, text[start - 1] == UInt8(ascii: " ") else { return start }
         let previous = wordBefore(text, end: start - 1)
         guard !previous.isEmpty, isCapitalised(text, previous.lowerBound),
-              StreetLexicon.leadingWords.contains(ContextMatcher.lowered(text[previous])) else { return start }
+              StreetLexicon.leadingWords.contains(ByteClass.lowered(text[previous])) else { return start }
         return previous.lowerBound
     }
 
@@ -175,7 +175,7 @@ struct AddressParser {
         var townEnd = capitalisedWordEnd(text, from: townStart)
         var matches = false
         if let known, townStart + known.count <= text.count,
-           ContextMatcher.lowered(text[townStart..<(townStart + known.count)]) == known,
+           ByteClass.lowered(text[townStart..<(townStart + known.count)]) == known,
            !ByteClass.isLetterOrDigit(text, at: townStart + known.count) {
             townEnd = townStart + known.count
             matches = true

@@ -1,6 +1,6 @@
 /// Words that make a street name: suffixes of compound street names (`Björk|vägen`), suffix
 /// words that follow a name (`Vasa väg`, `Sergels torg`) and leading words (`Stora Nygatan`).
-/// All lower-case UTF-8; comparisons lower-case the text with `ContextMatcher.lowered`.
+/// All lower-case UTF-8; comparisons lower-case the text with `ByteClass.lowered`.
 enum StreetLexicon {
     /// Suffixes accepted at the end of a compound word or as a word of their own.
     static let suffixes: [[UInt8]] = [
@@ -56,7 +56,7 @@ enum StreetLexicon {
     }()
 
     /// True when `text[word]`, lower-cased, ends with `suffix` (lower-case UTF-8). Lower-casing
-    /// (`ContextMatcher.lowered`) keeps byte lengths, so the comparison is byte by byte.
+    /// (`ByteClass.lowered`) keeps byte lengths, so the comparison is byte by byte.
     static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ suffix: [UInt8]) -> Bool {
         guard word.count >= suffix.count else { return false }
         let start = word.upperBound - suffix.count
@@ -68,7 +68,7 @@ enum StreetLexicon {
         return true
     }
 
-    /// The byte at `position` as `ContextMatcher.lowered` would give it.
+    /// The byte at `position` as `ByteClass.lowered` would give it.
     @inline(__always) private static func lower(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt8 {
         let byte = text[position]
         if ByteClass.isUpper(byte) { return byte | 0x20 }

@@ -44,7 +44,7 @@ public struct OrganisationsnummerMatcher: Matcher {
             let value = String(decoding: text[match.span], as: UTF8.self)
             visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
                             masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
-                            baseScore: 0, tags: [Self.markerTag, "not_personal_data"]))
+                            baseScore: 0.90, tags: [Self.markerTag, "not_personal_data"]))
         }
     }
 
