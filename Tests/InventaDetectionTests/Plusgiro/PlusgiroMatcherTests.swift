@@ -15,6 +15,7 @@ struct PlusgiroMatcherTests {
         "Plusgiro 123456789-1",
         "Plusgiro 1234 56-6",
         "Plusgiro 12 34 56-66",
+        "Resultat 0 3-4 efter halvtid",
         // More look-alikes; the shared collision cases (`CollisionCases`) are appended.
         "Tel 070-174 06 05", "Postnummer 123 45", "Fakturanr: 44556603",
     ] + CollisionCases.all)
