@@ -31,8 +31,10 @@ public struct PlusgiroMatcher: Matcher {
     /// Groups of 1–3 digits separated by single spaces (or one run of up to 7), then `-` and one
     /// digit. The shape is checked before any digit is copied: most digit runs are not plusgiro.
     private func read(_ text: UnsafeBufferPointer<UInt8>, start: Int, firstEnd: Int) -> (span: Range<Int>, digits: [UInt8])? {
-        // Plusgiro numbers have no leading zero: `0 3-4` is a match score.
-        guard firstEnd - start <= 7, text[start] != UInt8(ascii: "0") else { return nil }
+        // Plusgiro numbers have no leading zero (`0 3-4` is a match score), and a run right after
+        // `digit ` is the tail of a longer grouped number, not a number of its own.
+        guard firstEnd - start <= 7, text[start] != UInt8(ascii: "0"),
+              !(start >= 2 && text[start - 1] == UInt8(ascii: " ") && ByteClass.isDigit(text[start - 2])) else { return nil }
         var total = firstEnd - start
         var position = firstEnd
         var grouped = false
