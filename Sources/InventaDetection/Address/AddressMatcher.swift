@@ -35,7 +35,7 @@ public struct AddressMatcher: Matcher {
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
         var lastEnd = 0
         DigitRuns.forEach(in: text) { start, end in
-            guard start > 0, text[start - 1] == UInt8(ascii: " "),
+            guard parser.mayStartAddress(text, numberStart: start, numberEnd: end),
                   let found = parser.street(text, numberStart: start, numberEnd: end)
                     ?? parser.box(text, numberStart: start, numberEnd: end),
                   found.span.lowerBound >= lastEnd else { return end }
@@ -72,7 +72,7 @@ public struct AddressMatcher: Matcher {
 
     /// Street, number, `lgh`, postcode `NNN NN` and town, lower-cased, single-spaced.
     private func normalized(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
-        var parts: [[UInt8]] = [ContextMatcher.lowered(text[found.name]), ContextMatcher.lowered(text[found.number])]
+        var parts: [[UInt8]] = [ByteClass.lowered(text[found.name]), ByteClass.lowered(text[found.number])]
         if let apartment = found.apartment {
             parts.append(Array("lgh".utf8))
             parts.append(Array(text[apartment].filter(ByteClass.isDigit)))
@@ -80,7 +80,7 @@ public struct AddressMatcher: Matcher {
         if let code = found.postcode, let town = found.town {
             let digits = Array(String(code).utf8)
             parts.append(Array(digits[0..<3]) + [UInt8(ascii: " ")] + Array(digits[3...]))
-            parts.append(ContextMatcher.lowered(text[town]))
+            parts.append(ByteClass.lowered(text[town]))
         }
         let joined = parts.joined(separator: [UInt8(ascii: " ")]).map { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D ? UInt8(ascii: " ") : $0 }
         var out: [UInt8] = []

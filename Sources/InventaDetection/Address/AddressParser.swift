@@ -23,14 +23,25 @@ struct AddressParser {
 
     let gazetteer: PostalGazetteer
 
+    /// Cheap test run on every number: could it be a house number (after a street word) or a
+    /// box number? Keeps the full parse, and its large result, off the common path.
+    func mayStartAddress(_ text: UnsafeBufferPointer<UInt8>, numberStart: Int, numberEnd: Int) -> Bool {
+        guard numberStart >= 3, text[numberStart - 1] == UInt8(ascii: " ") else { return false }
+        if numberEnd - numberStart <= 5 && numberStart >= 4 && ByteClass.hasLiteral(text, at: numberStart - 4, "Box ") {
+            return true
+        }
+        guard numberEnd - numberStart <= 3, text[numberStart] != UInt8(ascii: "0") else { return false }
+        let word = wordBefore(text, end: numberStart - 1)
+        return !word.isEmpty && StreetLexicon.classify(text, word).isStreet
+    }
+
     /// A street address whose house number is the digit run `numberStart..<numberEnd`.
     func street(_ text: UnsafeBufferPointer<UInt8>, numberStart: Int, numberEnd: Int) -> Parsed? {
         guard numberEnd - numberStart <= 3, text[numberStart] != UInt8(ascii: "0"), numberStart >= 3,
               text[numberStart - 1] == UInt8(ascii: " ") else { return nil }
         let word = wordBefore(text, end: numberStart - 1)
         guard !word.isEmpty else { return nil }
-        let lowered = ContextMatcher.lowered(text[word])
-        let kind = StreetLexicon.classify(lowered)
+        let kind = StreetLexicon.classify(text, word)
         guard kind.isStreet else { return nil }
         var nameStart = word.lowerBound
         var suffixStart = word.lowerBound
@@ -41,7 +52,7 @@ struct AddressParser {
             nameStart = previous.lowerBound
         } else {
             guard isCapitalised(text, word.lowerBound) else { return nil }
-            suffixStart = word.upperBound - suffixLength(lowered)
+            suffixStart = word.upperBound - StreetLexicon.suffixLength(text, word)
         }
         nameStart = includeLeadingWord(text, nameStart)
         guard let numberRange = houseNumber(text, start: numberStart, runEnd: numberEnd) else { return nil }
@@ -94,17 +105,12 @@ struct AddressParser {
         return byte == 0xC3 && position + 1 < text.count && text[position + 1] >= 0x80 && text[position + 1] <= 0x9E
     }
 
-    private func suffixLength(_ lowered: [UInt8]) -> Int {
-        StreetLexicon.suffixes.filter { lowered.count >= $0.count && lowered.suffix($0.count).elementsEqual($0) }
-            .map(\.count).max() ?? 0
-    }
-
     /// Extends the name over `Stora`, `Lilla`, `S:t` … written before it.
     private func includeLeadingWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         guard start >= 2, text[start - 1] == UInt8(ascii: " ") else { return start }
         let previous = wordBefore(text, end: start - 1)
         guard !previous.isEmpty, isCapitalised(text, previous.lowerBound),
-              StreetLexicon.leadingWords.contains(ContextMatcher.lowered(text[previous])) else { return start }
+              StreetLexicon.leadingWords.contains(ByteClass.lowered(text[previous])) else { return start }
         return previous.lowerBound
     }
 
@@ -169,7 +175,7 @@ struct AddressParser {
         var townEnd = capitalisedWordEnd(text, from: townStart)
         var matches = false
         if let known, townStart + known.count <= text.count,
-           ContextMatcher.lowered(text[townStart..<(townStart + known.count)]) == known,
+           ByteClass.lowered(text[townStart..<(townStart + known.count)]) == known,
            !ByteClass.isLetterOrDigit(text, at: townStart + known.count) {
             townEnd = townStart + known.count
             matches = true

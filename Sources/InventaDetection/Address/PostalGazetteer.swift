@@ -31,7 +31,7 @@ public struct PostalGazetteer: Sendable {
 
     public init(towns: [Int: String]) {
         var table: [Int32: [UInt8]] = [:]
-        for (code, town) in towns { table[Int32(code)] = ContextMatcher.lowered(Array(town.utf8)) }
+        for (code, town) in towns { table[Int32(code)] = ByteClass.lowered(Array(town.utf8)) }
         self.towns = table
     }
 
@@ -48,7 +48,7 @@ public struct PostalGazetteer: Sendable {
             guard fields.count >= 3, let code = Self.code(fields[1]) else {
                 throw LoadError.malformed(path: path, line: lineNumber)
             }
-            table[code] = ContextMatcher.lowered(fields[2])
+            table[code] = ByteClass.lowered(fields[2])
         }
         self.towns = table
     }

@@ -1,12 +1,12 @@
 /// Words that make a street name: suffixes of compound street names (`Björk|vägen`), suffix
 /// words that follow a name (`Vasa väg`, `Sergels torg`) and leading words (`Stora Nygatan`).
-/// All lower-case UTF-8; comparisons lower-case the text with `ContextMatcher.lowered`.
+/// All lower-case UTF-8; comparisons lower-case the text with `ByteClass.lowered`.
 enum StreetLexicon {
     /// Suffixes accepted at the end of a compound word or as a word of their own.
     static let suffixes: [[UInt8]] = [
         "gatan", "gata", "vägen", "väg", "gränd", "gränden", "stigen", "backen", "torget", "platsen", "allén",
-        "allé", "alle", "allen", "leden", "stråket", "slingan", "kajen", "gången", "esplanaden", "promenaden",
-        "plan", "ringen", "terrassen", "udden", "kroken", "strand",
+        "allé", "leden", "stråket", "slingan", "kajen", "esplanaden", "promenaden", "plan", "terrassen", "udden",
+        "kroken", "strand",
     ].map { Array($0.utf8) }
 
     /// Accepted only as a word of their own after a capitalised name: as compound endings they
@@ -15,6 +15,8 @@ enum StreetLexicon {
         "torg", "plats", "backe", "stig", "led", "kaj",
     ].map { Array($0.utf8) }
 
+    /// Left out on purpose because ordinary nouns end the same way: `-ringen` (förändringen),
+    /// `-gången` (ingången), `-alle`/`-allen` (Kalle, sporthallen).
     /// Compound words ending in a suffix that are not streets (`detaljplan 12`).
     static let falseCompounds: [[UInt8]] = [
         "detaljplan", "översiktsplan", "handlingsplan", "åtgärdsplan", "vårdplan", "arbetsplan", "verksamhetsplan",
@@ -26,15 +28,51 @@ enum StreetLexicon {
         "stora", "lilla", "norra", "södra", "östra", "västra", "gamla", "nya", "övre", "nedre", "sankt", "s:t",
     ].map { Array($0.utf8) }
 
-    /// True when the lower-cased `word` ends a street name; `standalone` when it is only a suffix word.
-    static func classify(_ word: [UInt8]) -> (isStreet: Bool, standalone: Bool) {
-        if falseCompounds.contains(where: { word.count >= $0.count && word.suffix($0.count).elementsEqual($0) }) {
-            return (false, false)
+    /// Classifies the word `text[word]` without copying it: does it end a street name, and is it
+    /// only a suffix word (`väg` in `Vasa väg`)?
+    static func classify(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> (isStreet: Bool, standalone: Bool) {
+        guard let last = word.last, finalBytes[Int(lower(text, last))] else { return (false, false) }
+        guard let suffix = suffixes.first(where: { endsWith(text, word, $0) }) else {
+            return (standaloneSuffixes.contains { $0.count == word.count && endsWith(text, word, $0) }, true)
         }
-        for suffix in suffixes where word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix) {
-            return (true, word.count == suffix.count)
+        if falseCompounds.contains(where: { endsWith(text, word, $0) }) { return (false, false) }
+        // `-plan` streets are short (Stureplan, Odenplan); long `-plan` words are documents.
+        if suffix == plan && word.count > 10 { return (false, false) }
+        return (true, word.count == suffix.count)
+    }
+
+    /// Length of the longest suffix `text[word]` ends with (0 for none).
+    static func suffixLength(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
+        suffixes.filter { endsWith(text, word, $0) }.map(\.count).max() ?? 0
+    }
+
+    private static let plan = Array("plan".utf8)
+
+    /// Last bytes of every suffix: a cheap first test before comparing whole suffixes.
+    private static let finalBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for word in suffixes + standaloneSuffixes { if let last = word.last { table[Int(last)] = true } }
+        return table
+    }()
+
+    /// True when `text[word]`, lower-cased, ends with `suffix` (lower-case UTF-8). Lower-casing
+    /// (`ByteClass.lowered`) keeps byte lengths, so the comparison is byte by byte.
+    static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ suffix: [UInt8]) -> Bool {
+        guard word.count >= suffix.count else { return false }
+        let start = word.upperBound - suffix.count
+        var offset = suffix.count - 1
+        while offset >= 0 {
+            if lower(text, start + offset) != suffix[offset] { return false }
+            offset -= 1
         }
-        if standaloneSuffixes.contains(where: { $0 == word }) { return (true, true) }
-        return (false, false)
+        return true
+    }
+
+    /// The byte at `position` as `ByteClass.lowered` would give it.
+    @inline(__always) private static func lower(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt8 {
+        let byte = text[position]
+        if ByteClass.isUpper(byte) { return byte | 0x20 }
+        if byte >= 0x80 && byte <= 0x9E && byte != 0x97 && position > 0 && text[position - 1] == 0xC3 { return byte + 0x20 }
+        return byte
     }
 }

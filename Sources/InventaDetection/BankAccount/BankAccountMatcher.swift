@@ -40,7 +40,7 @@ public struct BankAccountMatcher: Matcher {
         }
         return Candidate(category: .bankAccount, span: found.span, value: value,
                          normalized: digits(found.clearing) + ":" + digits(found.account),
-                         masked: Masking.digits(value, keepFirst: found.clearingDigitsWritten, keepLast: 2),
+                         masked: ValueMasking.digits(value, keepFirst: found.clearingDigitsWritten, keepLast: 2),
                          validation: validation,
                          checks: outcome == .confirmed ? ["clearing_range", "account_check"] : ["clearing_range"],
                          baseScore: outcome == .confirmed ? 0.60 : 0.40, tags: tags)

@@ -11,9 +11,10 @@ enum BankAccountParser {
     }
 
     static func parse(_ text: UnsafeBufferPointer<UInt8>, clearingStart start: Int) -> Parsed? {
+        var number = 0
+        for index in start..<(start + 4) { number = number * 10 + Int(ByteClass.value(text[index])) }
+        guard number >= 1100, let bank = ClearingNumbers.bank(clearing: number) else { return nil }
         let clearing = text[start..<(start + 4)].map(ByteClass.value)
-        let number = clearing.reduce(0) { $0 * 10 + Int($1) }
-        guard let bank = ClearingNumbers.bank(clearing: number) else { return nil }
         var position = start + 4
         var clearingDigits = 4
         // Swedbank writes a fifth, check digit: 8327-9.

@@ -25,7 +25,7 @@ public struct BankgiroMatcher: Matcher {
             let valid = Luhn.isValid(digits)
             visit(Candidate(category: .bankgiro, span: span, value: value,
                             normalized: String(digits.map { Character(Unicode.Scalar($0 + 0x30)) }),
-                            masked: Masking.digits(value, keepFirst: 0, keepLast: 2),
+                            masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 2),
                             validation: valid ? .confirmed : .rejected, checks: valid ? ["luhn"] : [], baseScore: 0.35))
             return span.upperBound
         }

@@ -57,6 +57,25 @@ enum ByteClass {
         }
     }
 
+    /// Lower-cases ASCII and the Latin-1 capitals (Å Ä Ö É …, `C3 80–9E` except ×) in UTF-8.
+    /// Byte lengths stay the same, so positions in the result match positions in the input.
+    static func lowered<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
+        var out = Array(bytes)
+        var index = 0
+        while index < out.count {
+            let byte = out[index]
+            if isUpper(byte) {
+                out[index] = byte | 0x20
+            } else if byte == 0xC3 && index + 1 < out.count && out[index + 1] >= 0x80 && out[index + 1] <= 0x9E
+                        && out[index + 1] != 0x97 {
+                out[index + 1] += 0x20
+                index += 1
+            }
+            index += 1
+        }
+        return out
+    }
+
     /// Digit value of an ASCII digit.
     @inline(__always) static func value(_ byte: UInt8) -> UInt8 { byte &- 0x30 }
 }

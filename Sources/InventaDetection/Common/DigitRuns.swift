@@ -1,35 +1,37 @@
 /// Iterates maximal runs of ASCII digits: the common first step of the number matchers.
-/// Text without digits is skipped eight bytes at a time (a SWAR test for bytes 0x30–0x39),
-/// so prose costs little more than reading it.
+/// Text is tested eight bytes at a time (a SWAR test for bytes 0x30–0x39) and the first digit
+/// in a word is found from the test's bits, so prose costs little more than reading it.
 enum DigitRuns {
     /// Calls `body(start, end)` for each digit run; `body` returns where scanning continues
     /// (at least `end`, or further when it consumed more than the run).
     @inline(__always)
     static func forEach(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Int) {
         let count = text.count
-        var index = 0
         guard let base = text.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
+        var index = 0
         while index < count {
-            if index + 8 <= count && !containsDigit(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
+            if index + 8 <= count {
+                let bits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                if bits == 0 { index += 8; continue }
+                index += bits.trailingZeroBitCount >> 3
+            } else if !ByteClass.isDigit(text[index]) {
+                index += 1
                 continue
             }
-            guard ByteClass.isDigit(text[index]) else { index += 1; continue }
             var end = index + 1
             while end < count && ByteClass.isDigit(text[end]) { end += 1 }
             index = max(end, body(index, end))
         }
     }
 
-    /// True when one of the eight bytes of `word` is an ASCII digit (bit-twiddling "has between"
-    /// test for bytes 0x30–0x39; bytes ≥ 0x80 never count).
-    @inline(__always) static func containsDigit(_ word: UInt64) -> Bool {
+    /// The high bit of every byte of `word` that is an ASCII digit, nothing else: the exact
+    /// bit-twiddling "has between" test for 0x2F < byte < 0x3A (bytes ≥ 0x80 never count, and no
+    /// borrow crosses bytes, so the lowest set bit marks the first digit).
+    @inline(__always) static func digitBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let low7 = word & (ones &* 127)
-        let above = low7 &+ ones &* (127 - 0x2F)
-        let below = (ones &* (127 + 0x3A)) &- low7
-        return (below & ~word & above & 0x8080_8080_8080_8080) != 0
+        return ((ones &* (127 + 0x3A)) &- low7) & ~word & (low7 &+ ones &* (127 - 0x2F)) & 0x8080_8080_8080_8080
     }
 
     /// True when exactly `length` digits start at `start` (the next byte is not a digit).

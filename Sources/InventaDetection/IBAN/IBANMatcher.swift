@@ -35,7 +35,7 @@ public struct IBANMatcher: Matcher {
             || characters[4...].allSatisfy(ByteClass.isDigit)
         let valid = swedishDigits && Self.mod97(characters) == 1
         return Candidate(category: .iban, span: span, value: value, normalized: normalized,
-                         masked: Masking.alphanumerics(value, keepFirst: 4, keepLast: 4),
+                         masked: ValueMasking.alphanumerics(value, keepFirst: 4, keepLast: 4),
                          validation: valid ? .confirmed : .rejected, checks: valid ? ["length", "mod97"] : ["length"],
                          baseScore: 0.90)
     }

@@ -13,12 +13,13 @@ import InventaModel
 /// organisationsnummer is the owner's personnummer, and stays a personnummer.
 ///
 /// API for the rule engine (the builtin name is `organisationsnummer`):
-/// - `matches(in:visit:)` yields `Match` values (span, ten-digit normal form, written form).
-///   Use this directly for negative evidence and overlap suppression.
-/// - As a `Matcher`, every match is a `Candidate` with `validation: .rejected`, the tag
-///   `organisationsnummer` (the marker to recognise) and `not_personal_data`, and category
-///   `.personnummer` only because `Candidate` needs one: the number was rejected as a
-///   personnummer. An engine that knows nothing about it drops it like any rejected candidate.
+/// - As a `Matcher`, every match is a `Candidate` with `validation: .confirmed`, the tags
+///   `organisationsnummer` (the marker) and `not_personal_data`, and category `.personnummer`
+///   only because `Candidate` needs one. The engine must treat this builtin as a suppressor and
+///   never report its candidates (`RuleEngine` does, by the builtin's name): their spans suppress
+///   overlapping personnummer, phone and bank findings.
+/// - `matches(in:visit:)` yields `Match` values (span, ten-digit normal form, written form) for
+///   code that wants the spans without building candidates.
 public struct OrganisationsnummerMatcher: Matcher {
     public enum Form: String, Sendable, Equatable {
         case tenDigits = "ten_digits"
@@ -42,8 +43,8 @@ public struct OrganisationsnummerMatcher: Matcher {
         matches(in: text) { match in
             let value = String(decoding: text[match.span], as: UTF8.self)
             visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
-                            masked: value, validation: .rejected, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
-                            baseScore: 0, tags: [Self.markerTag, "not_personal_data"]))
+                            masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
+                            baseScore: 0.90, tags: [Self.markerTag, "not_personal_data"]))
         }
     }
 
@@ -59,8 +60,8 @@ public struct OrganisationsnummerMatcher: Matcher {
     /// Tries every shape that can start with the digit run `runStart..<runEnd`.
     private func match(_ text: UnsafeBufferPointer<UInt8>, runStart: Int, runEnd: Int) -> Match? {
         if let vat = vat(text, runStart: runStart, runEnd: runEnd) { return vat }
-        guard NumberBoundary.startsClean(text, at: runStart) else { return nil }
         let run = runEnd - runStart
+        guard run == 6 || run == 8 || run == 10 || run == 12, NumberBoundary.startsClean(text, at: runStart) else { return nil }
         var digits = Array(text[runStart..<runEnd])
         var end = runEnd
         if (run == 6 || run == 8) && end + 5 <= text.count && text[end] == UInt8(ascii: "-") {

@@ -56,7 +56,7 @@ public struct PhoneMatcher: Matcher {
             tags.append("personnummer_shaped")
         }
         let national = found.national.dropFirst().map { Character(Unicode.Scalar($0 + 0x30)) }
-        let masked = Masking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
+        let masked = ValueMasking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
         return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + String(national),
                          masked: masked, validation: .confirmed,
                          checks: ["numbering_plan:\(found.prefix.kind.rawValue)"], baseScore: base, tags: tags)

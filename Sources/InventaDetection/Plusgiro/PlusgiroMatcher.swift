@@ -22,30 +22,36 @@ public struct PlusgiroMatcher: Matcher {
             let valid = Luhn.isValid(found.digits)
             visit(Candidate(category: .plusgiro, span: found.span, value: value,
                             normalized: String(found.digits.map { Character(Unicode.Scalar($0 + 0x30)) }),
-                            masked: Masking.digits(value, keepFirst: 0, keepLast: 2),
+                            masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 2),
                             validation: valid ? .confirmed : .rejected, checks: valid ? ["luhn"] : [], baseScore: 0.35))
             return found.span.upperBound
         }
     }
 
-    /// Groups of 1–3 digits separated by single spaces (or one run of up to 7), then `-` and one digit.
+    /// Groups of 1–3 digits separated by single spaces (or one run of up to 7), then `-` and one
+    /// digit. The shape is checked before any digit is copied: most digit runs are not plusgiro.
     private func read(_ text: UnsafeBufferPointer<UInt8>, start: Int, firstEnd: Int) -> (span: Range<Int>, digits: [UInt8])? {
-        var digits = text[start..<firstEnd].map(ByteClass.value)
+        // Plusgiro numbers have no leading zero (`0 3-4` is a match score), and a run right after
+        // `digit ` is the tail of a longer grouped number, not a number of its own.
+        guard firstEnd - start <= 7, text[start] != UInt8(ascii: "0"),
+              !(start >= 2 && text[start - 1] == UInt8(ascii: " ") && ByteClass.isDigit(text[start - 2])) else { return nil }
+        var total = firstEnd - start
         var position = firstEnd
         var grouped = false
         while position + 1 < text.count && text[position] == UInt8(ascii: " ") && ByteClass.isDigit(text[position + 1]) {
             var end = position + 1
             while end < text.count && ByteClass.isDigit(text[end]) { end += 1 }
             guard end - position - 1 <= 3 else { return nil }
-            digits += text[(position + 1)..<end].map(ByteClass.value)
+            total += end - position - 1
             position = end
             grouped = true
         }
         if grouped && firstEnd - start > 3 { return nil }
-        guard digits.count >= 1, digits.count <= 7, position + 2 <= text.count, text[position] == UInt8(ascii: "-"),
+        guard total <= 7, position + 2 <= text.count, text[position] == UInt8(ascii: "-"),
               DigitRuns.isRun(text, from: position + 1, length: 1),
               NumberBoundary.endsClean(text, at: position + 2) else { return nil }
-        digits.append(ByteClass.value(text[position + 1]))
+        var digits = text[start..<(position + 2)].filter(ByteClass.isDigit).map(ByteClass.value)
+        digits.reserveCapacity(total + 1)
         return (start..<(position + 2), digits)
     }
 }

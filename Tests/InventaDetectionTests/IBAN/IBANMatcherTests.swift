@@ -19,9 +19,8 @@ struct IBANMatcherTests {
         "IBAN SE45 5000 0000 0583 9825 74661",
         "IBANSE4550000000058398257466",
         "Grupper om tre SE4 550 000",
-        // Collision cases.
-        "Datum 2018-04-10", "Belopp 2 600 000 kr", "Dnr KS 2019/73", "Org.nr 556677-8899",
-    ])
+        // More look-alikes; the shared collision cases (`CollisionCases`) are appended.
+    ] + CollisionCases.all)
     func finds(_ example: String) {
         let marked = MarkedText(example)
         #expect(candidates(of: matcher, in: marked.text).map(\.span) == marked.spans)

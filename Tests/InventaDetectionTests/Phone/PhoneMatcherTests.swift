@@ -30,17 +30,13 @@ struct PhoneMatcherTests {
         "Länk tel:«+46701740611»",
         // A mobile number that passes Luhn, written as a phone number, stays a phone number.
         "Ring «070-174 06 07»",
-        // Collision cases and look-alikes.
-        "Datum 2018-04-10",
+        // Look-alikes; the shared `CollisionCases` (except the mobile number) are appended.
         "Datum 08-12-2019",
         "Klockan 08.30-12.00",
         "Pris 0,50 kr",
-        "Belopp 2 600 000 kr",
         "Postnummer 123 45 Stockholm",
-        "Org.nr 556677-8899",
         "Pnr 070101-9804",
         "Fakturanr: 5501234503",
-        "Dnr KS 2019/73",
         "Ref 12-070-174 06 05",
         "Artikel A0701740605",
         "Nummer 071-123 45 67",
@@ -48,7 +44,7 @@ struct PhoneMatcherTests {
         "Tel 070-174 06",
         "Nummer 00701740605",
         "+47 70 174 06 05",
-    ])
+    ] + CollisionCases.all(except: CollisionCases.mobilePassingLuhn))
     func finds(_ example: String) {
         let marked = MarkedText(example)
         #expect(candidates(of: matcher, in: marked.text).map(\.span) == marked.spans)

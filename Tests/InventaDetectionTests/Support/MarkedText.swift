@@ -59,3 +59,11 @@ func candidates(of matcher: some Matcher, in text: String, accepted: Bool = true
 func firstCandidate(of matcher: some Matcher, in text: String) -> Candidate? {
     candidates(of: matcher, in: text).first
 }
+
+/// The start and end of every digit run in `text`, via `DigitRuns.forEach`.
+func digitRuns(in text: String) -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var copy = text
+    copy.withUTF8 { bytes in DigitRuns.forEach(in: bytes) { start, end in runs.append(start..<end); return end } }
+    return runs
+}

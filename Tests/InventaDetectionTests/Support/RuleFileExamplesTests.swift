@@ -23,15 +23,14 @@ struct RuleFileExamplesTests {
         let matcher = try #require(Self.matchers[name])
         let file = try #require(RuleFile(path: RulesDirectory.path + "/\(name).toml"))
         #expect(file.matches.count >= 1 && file.noMatches.count >= 1)
-        let rejectedCount = name == "organisationsnummer"
         for example in file.matches {
             let marked = MarkedText(example)
             #expect(marked.spans.count == 1, "one «…» per example: \(example)")
-            let found = file.run(matcher, on: marked.text, includeRejected: rejectedCount)
+            let found = file.run(matcher, on: marked.text)
             #expect(found.map(\.span) == marked.spans, "match example: \(example)")
         }
         for example in file.noMatches {
-            let found = file.run(matcher, on: example, includeRejected: rejectedCount)
+            let found = file.run(matcher, on: example)
             #expect(found.isEmpty, "no_match example: \(example) found \(found.map(\.value))")
         }
     }
@@ -63,9 +62,9 @@ private struct RuleFile {
         }
     }
 
-    func run(_ matcher: any Matcher, on text: String, includeRejected: Bool) -> [Candidate] {
+    func run(_ matcher: any Matcher, on text: String) -> [Candidate] {
         let lowered = text.lowercased()
         if !keywords.isEmpty && !keywords.contains(where: { lowered.contains($0.lowercased()) }) { return [] }
-        return candidates(of: matcher, in: text, accepted: !includeRejected)
+        return candidates(of: matcher, in: text)
     }
 }

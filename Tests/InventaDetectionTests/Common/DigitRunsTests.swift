@@ -1,0 +1,43 @@
+import Testing
+@testable import InventaDetection
+
+/// The SWAR scan must find exactly the digit runs a byte-by-byte scan finds, wherever they
+/// fall relative to the eight-byte words, next to multi-byte characters and at the ends.
+struct DigitRunsTests {
+    @Test(arguments: [
+        "«1»", "«0»abcdefgh«9»", "abcdefg«12345678»h", "åäö«7»ÅÄÖ«0»/:«99»", "«2»«0»",
+        "Sammanträdet «2019»-«03»-«12» kl «14».«00» om «2» «600» «000» kr",
+        "no digits at all, only letters and ÅÄÖ åäö é ü — ”quotes”",
+        "\u{7F}\u{80}/:«5»", "xxxxxxxxxxxxxxx«1»", "«1234567890123456789012345»",
+    ])
+    func findsEveryRun(_ example: String) {
+        let marked = MarkedText(example)
+        var merged: [Range<Int>] = []
+        for span in marked.spans {
+            if let last = merged.last, last.upperBound == span.lowerBound {
+                merged[merged.count - 1] = last.lowerBound..<span.upperBound
+            } else {
+                merged.append(span)
+            }
+        }
+        #expect(digitRuns(in: marked.text) == merged)
+    }
+
+    @Test func matchesAByteByByteScanOnEveryAlignment() {
+        let sample = "Dnr 2019/73, tel 070-174 06 05; 9 ÄÖ 12:30 0 x"
+        for shift in 0..<9 {
+            let text = String(repeating: "é", count: shift) + sample
+            var expected: [Range<Int>] = []
+            let bytes = Array(text.utf8)
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { index += 1; continue }
+                var end = index
+                while end < bytes.count && bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+                expected.append(index..<end)
+                index = end
+            }
+            #expect(digitRuns(in: text) == expected)
+        }
+    }
+}
