@@ -1,7 +1,7 @@
 import InventaModel
 
-/// The per-file allowance of extracted text and wall-clock time, shared by the file
-/// and all its container members. Every unit passes through `admit` on its way to
+/// What one file may still cost while it is extracted — here: extracted text and
+/// wall-clock time — shared by the file and all its container members. Every unit passes through `admit` on its way to
 /// detection (the registry does this, so no extractor can forget it); extractors
 /// call `context.checkBudget()` between pages, rows or members to stop early.
 ///

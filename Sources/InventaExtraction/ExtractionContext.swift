@@ -16,11 +16,11 @@ public final class ExtractionContext {
     public let budget: ExtractionBudget
     private let registry: ExtractorRegistry
 
-    init(limits: ExtractionLimits, registry: ExtractorRegistry, budget: ExtractionBudget, member: [String] = []) {
+    init(limits: ExtractionLimits, registry: ExtractorRegistry, member: [String] = [], budget: ExtractionBudget? = nil) {
         self.limits = limits
         self.registry = registry
-        self.budget = budget
         self.member = member
+        self.budget = budget ?? ExtractionBudget(limits: limits)
     }
 
     /// Throws `limitExceeded` once the file's text budget or deadline is used up. Extractors
@@ -41,7 +41,7 @@ public final class ExtractionContext {
                                         size: Int64(bytes.count)))
             return
         }
-        let child = ExtractionContext(limits: limits, registry: registry, budget: budget, member: path)
+        let child = ExtractionContext(limits: limits, registry: registry, member: path, budget: budget)
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
             var unit = unit
             unit.member = path

@@ -26,6 +26,9 @@ struct ExtractorRegistry: Sendable {
             return (nil, .failed(error.message))
         }
         let format = FormatSniffer.sniff(input, head: head, fileName: name)
+        if format == .binary, let claimed = FormatSniffer.claimedFormat(fileName: name) {
+            return (claimed, .failed("corrupt: not a valid \(claimed.rawValue) file (damaged, or not really \(claimed.rawValue))"))
+        }
         guard let extractor = extractor(for: format) else {
             return (format, .skipped(.unsupported(format: format.rawValue)))
         }
