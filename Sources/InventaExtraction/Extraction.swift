@@ -28,7 +28,7 @@ public struct Extraction: Sendable {
             return ExtractionResult(format: nil, outcome: .failed(error.message), members: [])
         }
         let registry = ExtractorRegistry(limits: limits)
-        let context = ExtractionContext(limits: limits, registry: registry, budget: ExtractionBudget(limits: limits))
+        let context = ExtractionContext(limits: limits, registry: registry)
         let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
         let (format, outcome) = registry.extract(source, name: name, context: context, emit: emit)
         return ExtractionResult(format: format, outcome: outcome, members: context.members)

@@ -16,7 +16,7 @@ public final class ExtractionContext {
     public let budget: ExtractionBudget
     private let registry: ExtractorRegistry
 
-    init(limits: ExtractionLimits, registry: ExtractorRegistry, budget: ExtractionBudget? = nil, member: [String] = []) {
+    init(limits: ExtractionLimits, registry: ExtractorRegistry, member: [String] = [], budget: ExtractionBudget? = nil) {
         self.limits = limits
         self.registry = registry
         self.member = member
@@ -41,7 +41,7 @@ public final class ExtractionContext {
                                         size: Int64(bytes.count)))
             return
         }
-        let child = ExtractionContext(limits: limits, registry: registry, budget: budget, member: path)
+        let child = ExtractionContext(limits: limits, registry: registry, member: path, budget: budget)
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
             var unit = unit
             if unit.member.isEmpty { unit.member = path } // units from deeper members already carry their longer path

@@ -35,7 +35,7 @@ struct ExtractorRegistry: Sendable {
         }
         var format = FormatSniffer.sniff(input, head: head, fileName: name)
         if format == .zip { format = ZipSniffer.refine(input) }
-        if format == .binary, let claimed = ZipSniffer.claimedFormat(fileName: name) {
+        if format == .binary, let claimed = FormatSniffer.claimedFormat(fileName: name) {
             return (claimed, .failed("corrupt: not a valid \(claimed.rawValue) file (damaged, or not really \(claimed.rawValue))"))
         }
         guard let extractor = extractor(for: format) else {

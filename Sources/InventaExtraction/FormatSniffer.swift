@@ -29,6 +29,29 @@ public enum FormatSniffer {
         return CompoundFile.format(of: input) ?? .ole
     }
 
+    /// The format a file's extension claims, for the formats whose garbage should say
+    /// `failed: corrupt` rather than `unsupported: binary` (a `.pdf` of random bytes is a
+    /// broken PDF to the user, not an unknown format).
+    public static func claimedFormat(fileName: String) -> FileFormat? {
+        guard let dot = fileName.lastIndex(of: ".") else { return nil }
+        switch fileName[fileName.index(after: dot)...].lowercased() {
+        case "pdf": return .pdf
+        case "rtf": return .rtf
+        case "html", "htm", "xhtml": return .html
+        case "csv", "tsv": return .csv
+        case "docx", "docm", "dotx": return .docx
+        case "xlsx", "xlsm", "xltx": return .xlsx
+        case "pptx", "pptm", "potx": return .pptx
+        case "odt", "ott": return .odt
+        case "ods", "ots": return .ods
+        case "odp", "otp": return .odp
+        case "zip": return .zip
+        case "eml": return .eml
+        case "mbox": return .mbox
+        default: return nil
+        }
+    }
+
     private static func magic(_ head: [UInt8]) -> FileFormat? {
         func starts(_ bytes: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + bytes.count && head[offset..<(offset + bytes.count)].elementsEqual(bytes)

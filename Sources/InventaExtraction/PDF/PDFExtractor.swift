@@ -31,7 +31,7 @@ public struct PDFExtractor: Extractor {
         for index in 0..<min(pages, maxPages) {
             try context.checkBudget()
             let text = document.text(ofPage: index)
-            guard text.contains(where: { !$0.isWhitespace }) else { continue }
+            guard text.utf8.contains(where: { $0 > 0x20 }) else { continue } // bytes, not Characters: cheap
             textPages += 1
             emit(TextUnit(text: text, location: Location(page: index + 1)))
         }

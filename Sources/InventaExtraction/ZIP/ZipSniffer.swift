@@ -24,23 +24,4 @@ enum ZipSniffer {
         }
         return .zip
     }
-
-    /// The container format a file's extension claims, for a file whose content is not
-    /// recognisable at all: a `.xlsx` of random bytes is a damaged workbook to report as
-    /// failed, not an unknown binary to skip.
-    static func claimedFormat(fileName: String) -> FileFormat? {
-        guard let dot = fileName.lastIndex(of: ".") else { return nil }
-        switch fileName[fileName.index(after: dot)...].lowercased() {
-        case "docx", "docm", "dotx": return .docx
-        case "xlsx", "xlsm", "xltx": return .xlsx
-        case "pptx", "pptm", "potx": return .pptx
-        case "odt", "ott": return .odt
-        case "ods", "ots": return .ods
-        case "odp", "otp": return .odp
-        case "zip": return .zip
-        case "eml": return .eml
-        case "mbox": return .mbox
-        default: return nil
-        }
-    }
 }

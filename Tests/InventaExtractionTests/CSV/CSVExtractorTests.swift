@@ -105,8 +105,8 @@ import InventaModel
         #expect(extracted.unit(containing: Seed.personnummer)?.location == Location(row: 2, column: 2, part: "Anteckning"))
     }
 
-    @Test func garbageNamedCSVIsNotReadAsText() {
+    @Test func garbageNamedCSVFailsAsABrokenCSVFile() {
         let extracted = Fixtures.extract("csv/corrupted/garbage.csv")
-        #expect(extracted.result.outcome == .skipped(.unsupported(format: "binary")))
+        #expect(extracted.result.outcome == .failed("corrupt: not a valid csv file (damaged, or not really csv)"))
     }
 }

@@ -11,7 +11,9 @@ Run from this folder: ./make-fixtures.py
 """
 import os
 import random
+import io
 import subprocess
+import zipfile
 import zlib
 
 PNR = "18950621-9816"
@@ -191,9 +193,29 @@ def csv_fixtures():
     write("csv/corrupted/garbage.csv", bytes(rng.randrange(256) for _ in range(3000)))
 
 
+def zip_of(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2019, 4, 1, 12, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def nested_fixtures():
+    """Each format's seeded document inside a zip inside a zip: outer.zip!inner.zip!<name>."""
+    for folder, name in [("pdf", "seeded.pdf"), ("html", "seeded.html"), ("rtf", "seeded.rtf"), ("csv", "seeded.csv")]:
+        with open(f"{folder}/good/{name}", "rb") as f:
+            document = f.read()
+        inner = zip_of([(name, document)])
+        write(f"{folder}/nested/{name}-in-zip-in-zip.zip", zip_of([("inner.zip", inner)]))
+
+
 if __name__ == "__main__":
     os.chdir(os.path.dirname(os.path.abspath(__file__)))
     pdf_fixtures()
     html_fixtures()
     rtf_fixtures()
     csv_fixtures()
+    nested_fixtures()

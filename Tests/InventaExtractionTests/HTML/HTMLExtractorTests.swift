@@ -63,10 +63,11 @@ import InventaModel
         #expect(extracted.text.contains(Seed.personnummer))
     }
 
-    @Test func garbageNamedHTMLIsNotReadAsHTML() {
+    @Test func garbageNamedHTMLFailsAsABrokenHTMLFile() {
         let extracted = Fixtures.extract("html/corrupted/garbage.html")
-        #expect(extracted.result.format == .binary)
-        #expect(extracted.result.outcome == .skipped(.unsupported(format: "binary")))
+        #expect(extracted.result.format == .html)
+        #expect(extracted.result.outcome == .failed("corrupt: not a valid html file (damaged, or not really html)"))
+        #expect(extracted.units.isEmpty)
     }
 
     @Test func longDocumentsComeOutInSeveralUnitsWithoutSplittingWords() {

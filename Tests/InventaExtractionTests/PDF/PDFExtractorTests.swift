@@ -78,6 +78,12 @@ import InventaModel
         }
     }
 
+    @Test func randomBytesNamedPDFFail() {
+        let bytes = (0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) ^ 0x5A }
+        let extracted = Fixtures.extract(bytes: bytes, name: "skanning.PDF")
+        #expect(extracted.result.outcome == .failed("corrupt: not a valid pdf file (damaged, or not really pdf)"))
+    }
+
     @Test func warmUpPDFIsValid() {
         let extracted = Fixtures.extract(bytes: PopplerWarmUp.tinyPDF(), name: "tiny.pdf")
         #expect(extracted.result.outcome == .scanned)

@@ -59,7 +59,7 @@ enum Fixtures {
     static func extract(bytes: [UInt8], name: String, limits: ExtractionLimits = ExtractionLimits()) -> Extracted {
         Extraction.prepareLibraries()
         let registry = ExtractorRegistry(limits: limits)
-        let context = ExtractionContext(limits: limits, registry: registry, budget: ExtractionBudget(limits: limits))
+        let context = ExtractionContext(limits: limits, registry: registry)
         var units: [TextUnit] = []
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: context) { units.append($0) }
         return Extracted(units: units, result: ExtractionResult(format: format, outcome: outcome, members: context.members))
