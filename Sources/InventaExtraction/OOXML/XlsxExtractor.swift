@@ -85,9 +85,11 @@ public struct XlsxExtractor: Extractor {
                     rowNumber = reader.attribute("r").flatMap { Int($0) } ?? rowNumber + 1
                     column = -1
                 case "c":
-                    let reference = reader.attribute("r").flatMap(CellReference.parse)
+                    let written = reader.attribute("r")
+                    let reference = written.flatMap(CellReference.parse)
                     column = reference?.column ?? column + 1
                     cell = XlsxCell(type: reader.attribute("t") ?? "n", style: reader.attribute("s").flatMap { Int($0) } ?? 0)
+                    if reference != nil { cell.reference = written } // as written (`C7`), no need to rebuild it
                 case "v": capture = reader.isEmptyElement ? .none : .value
                 case "is": capture = .inline
                 case "rPh": try reader.skipSubtree()
@@ -104,7 +106,7 @@ public struct XlsxExtractor: Extractor {
                 case "v", "is": capture = .none
                 case "c":
                     if let text = cell.text(shared: shared, styles: styles) {
-                        row.add(reference: CellReference.cell(column: max(column, 0), row: max(rowNumber, 1)), text: text)
+                        row.add(reference: cell.reference ?? CellReference.cell(column: max(column, 0), row: max(rowNumber, 1)), text: text)
                     }
                 case "row": row.flush(sheet: name, emit: emit)
                 default: break
@@ -121,6 +123,7 @@ struct XlsxCell {
     enum Capture { case none, value, inline }
     var type: String
     var style = 0
+    var reference: String?
     var value = ""
     var inline = ""
 
