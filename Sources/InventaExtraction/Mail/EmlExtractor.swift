@@ -80,7 +80,9 @@ struct MIMEWalker {
         let text = MailCharset.decode(bytes, charset: charset)
         if html {
             let body = Location(part: "body")
-            let handled = try context.extractInline(Array(text.utf8), as: .html) { unit in
+            // Already decoded from the MIME charset: hand it on as UTF-8 with a byte-order mark,
+            // which outranks a (possibly wrong) <meta charset> in the HTML.
+            let handled = try context.extractInline([0xEF, 0xBB, 0xBF] + Array(text.utf8), as: .html) { unit in
                 var unit = unit
                 unit.location.part = unit.location.part ?? body.part
                 emit(unit)

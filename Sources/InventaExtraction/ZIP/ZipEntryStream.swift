@@ -27,6 +27,11 @@ public final class ZipEntryStream: ByteStream {
         self.input = archive.input
         self.budget = budget
         if entry.isEncrypted { throw ExtractionError.encrypted }
+        // Hostile ZIP64 fields can hold any 64-bit value: bound them before any arithmetic.
+        guard entry.compressedSize >= 0, entry.compressedSize <= input.size, entry.uncompressedSize >= 0,
+              entry.localHeaderOffset >= 0, entry.localHeaderOffset < input.size else {
+            throw ExtractionError.corrupt("zip: \(entry.name): sizes or offset outside the file")
+        }
         guard entry.method == 0 || entry.method == 8 else {
             throw ExtractionError.unsupported("zip compression method \(entry.method)")
         }
