@@ -16,6 +16,20 @@ struct OOXMLPackage {
         return try XMLStreamReader(stream: archive.open(entry, budget: budget), partName: part)
     }
 
+    /// True for a password-protected OpenDocument file: its manifest lists encryption data
+    /// for the parts, which are then unreadable without the password.
+    func isEncryptedOpenDocument() throws(ExtractionError) -> Bool {
+        guard let entry = archive.entry("META-INF/manifest.xml"), entry.uncompressedSize < 4 << 20 else { return false }
+        let manifest = try archive.read(entry, budget: budget)
+        return manifest.withUnsafeBufferPointer { bytes in
+            let needle = Array("encryption-data".utf8)
+            guard bytes.count >= needle.count else { return false }
+            return (0...(bytes.count - needle.count)).contains { start in
+                bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+            }
+        }
+    }
+
     /// Part names in the package that start with `prefix` and end with `.xml`, in natural
     /// order (`header2.xml` before `header10.xml`).
     func parts(prefix: String) -> [String] {

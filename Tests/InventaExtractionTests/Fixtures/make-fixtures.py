@@ -253,6 +253,14 @@ def main():
         write(f"{kind}/corrupted/truncated.{kind}", data[: len(data) // 2])
         write(f"{kind}/nested/vector-in-zip.zip", zip_bytes([(f"vector.{kind}", data)]))
 
+    write("odt/corrupted/encrypted.odt", zip_bytes([
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", bytes((i * 131 + 17) % 256 for i in range(800))),
+        ("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+         '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>'),
+    ], stored_first="mimetype"))
+
     write("eml/good/plain-qp-latin1.eml", eml_plain())
     write("eml/good/html-only.eml", eml_html())
     attached = eml_with_attachment(d)
