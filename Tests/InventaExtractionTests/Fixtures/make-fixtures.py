@@ -266,6 +266,10 @@ def main():
     attached = eml_with_attachment(d)
     write("eml/nested/with-attachment.eml", attached)
     write("eml/corrupted/truncated.eml", attached[: len(attached) // 2])
+    forwarded = (b"From: kommun@example.invalid\r\nTo: arkiv@example.invalid\r\nSubject: Fwd: =?ISO-8859-1?Q?Ang=E5ende?=\r\nMIME-Version: 1.0\r\n"
+                 b'Content-Type: multipart/mixed; boundary="fwd"\r\n\r\n--fwd\r\nContent-Type: text/plain\r\n\r\nVidarebefordrar.\r\n--fwd\r\n'
+                 b"Content-Type: message/rfc822\r\n\r\n" + eml_plain() + b"\r\n--fwd--\r\n")
+    write("eml/nested/forwarded.eml", forwarded)
     write("eml/corrupted/garbage.eml", bytes((i * 53 + 3) % 256 for i in range(3000)))
 
     write("mbox/good/box.mbox", mbox(attached))

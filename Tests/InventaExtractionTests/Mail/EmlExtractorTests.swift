@@ -35,6 +35,14 @@ import InventaModel
         #expect(mail.units(containing: Vector.name).contains { $0.member == ["bilaga.docx"] })
     }
 
+    @Test func forwardedMessageIsAMemberWithItsOwnHeaders() {
+        let mail = Fixture.extract("eml/nested/forwarded.eml")
+        #expect(mail.member(["part-1.eml"])?.format == .eml)
+        #expect(mail.units(containing: Vector.pnr).contains { $0.member == ["part-1.eml"] && $0.location.part == "body" })
+        #expect(mail.units(containing: "From: \(Vector.name)").contains { $0.member == ["part-1.eml"] && $0.location.part == "header" })
+        #expect(mail.unit(containing: "Fwd: Angående")?.location.part == "subject")
+    }
+
     @Test func truncatedMessageKeepsItsBodyAndFailsTheCutAttachment() {
         let mail = Fixture.extract("eml/corrupted/truncated.eml")
         #expect(mail.result.outcome == .scanned)
