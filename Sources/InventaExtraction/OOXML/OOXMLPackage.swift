@@ -1,3 +1,5 @@
+import InventaModel
+
 /// An Office Open XML (or OpenDocument) package: a zip archive of XML parts. Opens
 /// parts as streaming XML readers, inflating while parsing, and resolves
 /// relationships (`_rels/*.rels`) from ids to part names.
@@ -26,6 +28,22 @@ struct OOXMLPackage {
             guard bytes.count >= needle.count else { return false }
             return (0...(bytes.count - needle.count)).contains { start in
                 bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+            }
+        }
+    }
+
+    /// Files embedded in the document (a workbook pasted into a letter, a document in a
+    /// slide) are extracted as members (`brev.docx!word/embeddings/Blad1.xlsx`), so their
+    /// text is scanned too. Images and other media are not text and are left alone.
+    func extractEmbeddings(under folder: String, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        for entry in archive.entries where entry.name.hasPrefix(folder) && !entry.isDirectory {
+            try budget.openMember()
+            do throws(ExtractionError) {
+                let bytes = try archive.read(entry, budget: budget)
+                context.extractMember(name: entry.name, bytes: bytes, emit: emit)
+            } catch {
+                if budget.uncompressedBytes >= budget.limits.maxUncompressedBytes { throw error }
+                context.recordMember(name: entry.name, outcome: error.outcome, size: entry.uncompressedSize)
             }
         }
     }

@@ -48,6 +48,9 @@ def rels(*items):
     return PKG_RELS.format("".join(f'<Relationship Id="{i}" Type="{REL}/{t}" Target="{target}"/>' for i, t, target in items))
 
 
+EMBEDDED_XLSX = b""  # set in main(): a workbook embedded in the Word document
+
+
 def docx(document_body=None):
     body = document_body or f'''
 <w:p><w:r><w:t xml:space="preserve">Anteckning om </w:t></w:r><w:r><w:t>{NAME}</w:t></w:r></w:p>
@@ -69,6 +72,7 @@ def docx(document_body=None):
         ("word/footer1.xml", part("ftr", '<w:p><w:r><w:t>Sidfot FOOTER-UNIQUE</w:t></w:r></w:p>')),
         ("word/footnotes.xml", part("footnotes", f'<w:footnote w:id="1"><w:p><w:r><w:t>Fotnot {PNR}</w:t></w:r></w:p></w:footnote>')),
         ("word/endnotes.xml", part("endnotes", '<w:endnote w:id="1"><w:p><w:r><w:t>Slutnot ENDNOTE-UNIQUE</w:t></w:r></w:p></w:endnote>')),
+        ("word/embeddings/Microsoft_Excel_Worksheet.xlsx", EMBEDDED_XLSX),
         ("word/comments.xml", part("comments", f'<w:comment w:id="0" w:author="Granskare"><w:p><w:r><w:t>Kommentar: {ADDRESS}</w:t></w:r></w:p></w:comment>')),
     ])
 
@@ -93,6 +97,9 @@ def xlsx():
                                             ("rId3", "sharedStrings", "sharedStrings.xml"), ("rId4", "styles", "styles.xml"))),
         ("xl/worksheets/sheet1.xml", sheet1),
         ("xl/worksheets/data2.xml", sheet2),
+        ("xl/worksheets/_rels/data2.xml.rels", rels(("rId1", "comments", "../comments1.xml"))),
+        ("xl/comments1.xml", f'<?xml version="1.0" encoding="UTF-8"?><comments {S}><authors><author>Granskare</author></authors><commentList>'
+         f'<comment ref="B2" authorId="0"><text><r><t>Granskare:</t></r><r><t xml:space="preserve"> kontrollera {PNR}</t></r></text></comment></commentList></comments>'),
         ("xl/sharedStrings.xml", sst),
         ("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {S}><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
          '<numFmt numFmtId="165" formatCode="&quot;dag&quot;\\ 0.00"/><numFmt numFmtId="166" formatCode="[h]:mm"/></numFmts>'
@@ -226,6 +233,8 @@ def lying_size(data, fake):
 
 
 def main():
+    global EMBEDDED_XLSX
+    EMBEDDED_XLSX = xlsx()
     d = docx()
     write("docx/good/vector.docx", d)
     write("docx/corrupted/truncated.docx", d[: len(d) // 2])

@@ -29,7 +29,7 @@ import InventaModel
     @Test func attachmentsAreMembersAndAlternativesAreReadOnce() {
         let mail = Fixture.extract("eml/nested/with-attachment.eml")
         #expect(mail.result.outcome == .scanned)
-        #expect(mail.result.members.map(\.member) == [["bilaga.docx"]])
+        #expect(mail.result.members.map(\.member) == [["bilaga.docx"], ["bilaga.docx", "word/embeddings/Microsoft_Excel_Worksheet.xlsx"]])
         #expect(mail.text.contains("Se bifogad fil. Hälsningar"))
         #expect(!mail.text.contains("HTML-TWIN"))
         #expect(mail.units(containing: Vector.name).contains { $0.member == ["bilaga.docx"] })
@@ -63,7 +63,7 @@ import InventaModel
     @Test func eachMessageIsAMemberNumberedFromOne() {
         #expect(box.result.format == .mbox)
         #expect(box.result.outcome == .scanned)
-        #expect(box.result.members.map(\.member) == [["1"], ["2"], ["3"], ["3", "bilaga.docx"]])
+        #expect(box.result.members.map(\.member) == [["1"], ["2"], ["3"], ["3", "bilaga.docx"], ["3", "bilaga.docx", "word/embeddings/Microsoft_Excel_Worksheet.xlsx"]])
         #expect(box.result.members.prefix(3).allSatisfy { $0.format == .eml })
     }
 

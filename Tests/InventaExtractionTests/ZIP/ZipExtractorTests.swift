@@ -21,7 +21,8 @@ import InventaModel
         #expect(extracted.member(["inner.zip", "dokument/vector.docx"])?.outcome == .scanned)
         let units = extracted.units(containing: Vector.pnr)
         #expect(!units.isEmpty)
-        #expect(units.allSatisfy { $0.member == ["inner.zip", "dokument/vector.docx"] })
+        #expect(units.contains { $0.member == ["inner.zip", "dokument/vector.docx"] })
+        #expect(units.allSatisfy { $0.member.starts(with: ["inner.zip", "dokument/vector.docx"]) }) // or the workbook embedded in it
     }
 
     @Test func mailWithAttachmentInsideZip() {
