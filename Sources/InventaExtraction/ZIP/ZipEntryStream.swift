@@ -79,7 +79,7 @@ public final class ZipEntryStream: ByteStream {
     /// The whole member, or `limitExceeded` past `limit` bytes.
     public func readAll(limit: Int64) throws(ExtractionError) -> [UInt8] {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, limit, 16 << 20))) // the declared size may be a lie
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: ZipEntryStream.chunkSize, alignment: 8)
         defer { block.deallocate() }
         while true {
