@@ -80,7 +80,7 @@ public final class ExtractionBudget {
 
     /// Checks a member's declared size against what is left, before any byte is inflated.
     public func check(declaredBytes: Int64) throws(ExtractionError) {
-        if uncompressedBytes + declaredBytes > limits.maxUncompressedBytes {
+        if declaredBytes > limits.maxUncompressedBytes - uncompressedBytes { // no overflow on a hostile size
             throw ExtractionError.limitExceeded("more than \(limits.maxUncompressedBytes) bytes decompressed from this file")
         }
     }

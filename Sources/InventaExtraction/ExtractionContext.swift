@@ -34,12 +34,14 @@ public final class ExtractionContext {
 
     /// Extracts one member of the current container. Problems with the member become its
     /// outcome; they never stop the container. Units come out tagged with the member path.
-    public func extractMember(name: String, bytes: [UInt8], emit: (TextUnit) -> Void) {
+    /// Returns the member's outcome, so a container can report a limit met inside it.
+    @discardableResult
+    public func extractMember(name: String, bytes: [UInt8], emit: (TextUnit) -> Void) -> Outcome {
         let path = member + [name]
         guard path.count <= limits.maxDepth else {
             members.append(MemberResult(member: path, format: nil, outcome: .partial("limit_exceeded: nesting deeper than \(limits.maxDepth)"),
                                         size: Int64(bytes.count)))
-            return
+            return .partial("limit_exceeded: nesting deeper than \(limits.maxDepth)")
         }
         let child = ExtractionContext(limits: limits, registry: registry, member: path, budget: budget)
         let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
@@ -49,6 +51,7 @@ public final class ExtractionContext {
         }
         members.append(MemberResult(member: path, format: format, outcome: outcome, size: Int64(bytes.count)))
         members += child.members
+        return outcome
     }
 
     /// Records a member that was not opened (encrypted, over a limit, unreadable), so the

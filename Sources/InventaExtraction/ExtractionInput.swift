@@ -28,7 +28,7 @@ public final class MemorySource: ExtractionInput {
     }
 
     public func read(at offset: Int64, count: Int) throws(ExtractionError) -> [UInt8] {
-        let start = Int(min(offset, size))
+        let start = Int(max(0, min(offset, size)))
         let end = min(bytes.count, start + count)
         return Array(bytes[start..<end])
     }

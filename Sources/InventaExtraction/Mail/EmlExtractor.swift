@@ -23,6 +23,7 @@ public struct EmlExtractor: Extractor {
         EmlExtractor.emitHeaders(headers, emit: emit)
         var walker = MIMEWalker(context: context)
         try walker.walk(headers: headers, body: bytes[bodyStart...], depth: 0, emit: emit)
+        if let first = walker.limited.first { throw ExtractionError.limitExceeded(first) }
     }
 
     static func emitHeaders(_ headers: MIMEHeaders, emit: (TextUnit) -> Void) {
@@ -41,6 +42,8 @@ public struct EmlExtractor: Extractor {
 struct MIMEWalker {
     let context: ExtractionContext
     private var attachmentCount = 0
+    /// Limits met inside attachments, reported as the message's own outcome at the end.
+    private(set) var limited: [String] = []
 
     init(context: ExtractionContext) {
         self.context = context
@@ -73,14 +76,18 @@ struct MIMEWalker {
         let name = Self.memberName(fileName, type: type, index: attachmentCount)
         try context.budget.openMember()
         try context.budget.spend(bytes: decoded.count)
-        context.extractMember(name: name, bytes: decoded, emit: emit)
+        if case .partial(let why) = context.extractMember(name: name, bytes: decoded, emit: emit) {
+            limited.append("\(name): \(why.dropFirst(why.hasPrefix("limit_exceeded: ") ? 16 : 0))")
+        }
     }
 
     private func readBody(_ bytes: [UInt8], html: Bool, charset: String?, emit: (TextUnit) -> Void) throws(ExtractionError) {
         let text = MailCharset.decode(bytes, charset: charset)
         if html {
             let body = Location(part: "body")
-            let handled = try context.extractInline(Array(text.utf8), as: .html) { unit in
+            // Already decoded from the MIME charset: hand it on as UTF-8 with a byte-order mark,
+            // which outranks a (possibly wrong) <meta charset> in the HTML.
+            let handled = try context.extractInline([0xEF, 0xBB, 0xBF] + Array(text.utf8), as: .html) { unit in
                 var unit = unit
                 unit.location.part = unit.location.part ?? body.part
                 emit(unit)

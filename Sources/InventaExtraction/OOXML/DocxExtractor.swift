@@ -25,6 +25,7 @@ public struct DocxExtractor: Extractor {
                 try DocxExtractor.read(reader, location: Location(part: label), emit: emit)
             }
         }
+        try package.extractEmbeddings(under: "word/embeddings/", context: context, emit: emit)
     }
 
     /// Reads one WordprocessingML part: text of `w:t`, breaks for paragraphs, `w:br`, `w:tab`.

@@ -1,3 +1,5 @@
+import InventaModel
+
 /// An Office Open XML (or OpenDocument) package: a zip archive of XML parts. Opens
 /// parts as streaming XML readers, inflating while parsing, and resolves
 /// relationships (`_rels/*.rels`) from ids to part names.
@@ -14,6 +16,36 @@ struct OOXMLPackage {
     func reader(_ part: String) throws(ExtractionError) -> XMLStreamReader? {
         guard let entry = archive.entry(part) else { return nil }
         return try XMLStreamReader(stream: archive.open(entry, budget: budget), partName: part)
+    }
+
+    /// True for a password-protected OpenDocument file: its manifest lists encryption data
+    /// for the parts, which are then unreadable without the password.
+    func isEncryptedOpenDocument() throws(ExtractionError) -> Bool {
+        guard let entry = archive.entry("META-INF/manifest.xml"), entry.uncompressedSize < 4 << 20 else { return false }
+        let manifest = try archive.read(entry, budget: budget)
+        return manifest.withUnsafeBufferPointer { bytes in
+            let needle = Array("encryption-data".utf8)
+            guard bytes.count >= needle.count else { return false }
+            return (0...(bytes.count - needle.count)).contains { start in
+                bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+            }
+        }
+    }
+
+    /// Files embedded in the document (a workbook pasted into a letter, a document in a
+    /// slide) are extracted as members (`brev.docx!word/embeddings/Blad1.xlsx`), so their
+    /// text is scanned too. Images and other media are not text and are left alone.
+    func extractEmbeddings(under folder: String, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        for entry in archive.entries where entry.name.hasPrefix(folder) && !entry.isDirectory {
+            try budget.openMember()
+            do throws(ExtractionError) {
+                let bytes = try archive.read(entry, budget: budget)
+                context.extractMember(name: entry.name, bytes: bytes, emit: emit)
+            } catch {
+                if budget.uncompressedBytes >= budget.limits.maxUncompressedBytes { throw error }
+                context.recordMember(name: entry.name, outcome: error.outcome, size: entry.uncompressedSize)
+            }
+        }
     }
 
     /// Part names in the package that start with `prefix` and end with `.xml`, in natural

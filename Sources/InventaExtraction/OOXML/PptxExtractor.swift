@@ -25,6 +25,7 @@ public struct PptxExtractor: Extractor {
                 try PptxExtractor.read(reader, location: Location(slide: index + 1, part: "notes"), emit: emit)
             }
         }
+        try package.extractEmbeddings(under: "ppt/embeddings/", context: context, emit: emit)
     }
 
     /// Reads one slide or notes part.

@@ -7,6 +7,9 @@ import InventaModel
 /// so `1.98501012382E11` reads as `198501012382`, and date-formatted numbers as ISO
 /// dates (`XlsxStyles`), so the serial 31048 reads as `1985-01-01`.
 ///
+/// Cell comments are read with their cell (part `comment`); embedded files
+/// (`xl/embeddings/`) are extracted as members.
+///
 /// Sheets are streamed row by row, never built as a tree; only the shared-strings
 /// table is held in memory (cells refer to it by index), capped by `maxMemberBytes`.
 public struct XlsxExtractor: Extractor {
@@ -35,7 +38,13 @@ public struct XlsxExtractor: Extractor {
         for sheet in sheets {
             guard let reader = try package.reader(sheet.part) else { continue }
             try XlsxExtractor.readSheet(reader, name: sheet.name, shared: shared, styles: styles, emit: emit)
+            let comments = try package.relationships(of: sheet.part).values.filter { $0.type.hasSuffix("/comments") }
+            for part in comments {
+                guard let reader = try package.reader(part.target) else { continue }
+                try XlsxExtractor.readComments(reader, sheet: sheet.name, emit: emit)
+            }
         }
+        try package.extractEmbeddings(under: "xl/embeddings/", context: context, emit: emit)
     }
 
     /// The shared-strings table: the text of each `si`, without phonetic runs.
@@ -69,6 +78,30 @@ public struct XlsxExtractor: Extractor {
         return strings
     }
 
+    /// Cell comments (notes), one unit per comment at its cell with part `comment`.
+    static func readComments(_ reader: XMLStreamReader, sheet: String, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        var reference: String?
+        var text = ""
+        var inText = false
+        while try reader.read() {
+            switch (reader.nodeType, reader.localName) {
+            case (.element, "comment"):
+                reference = reader.attribute("ref")
+                text = ""
+            case (.element, "t"): inText = !reader.isEmptyElement
+            case (.element, "rPh"): try reader.skipSubtree()
+            case (.endElement, "t"): inText = false
+            case (.text, _), (.significantWhitespace, _), (.whitespace, _):
+                if inText { text += reader.value }
+            case (.endElement, "comment"):
+                if text.utf8.contains(where: { $0 > 0x20 }) {
+                    emit(TextUnit(text: text, location: Location(sheet: sheet, cell: reference, part: "comment")))
+                }
+            default: break
+            }
+        }
+    }
+
     /// Streams one worksheet, emitting each row's cells as it ends.
     static func readSheet(_ reader: XMLStreamReader, name: String, shared: [String], styles: XlsxStyles,
                           emit: (TextUnit) -> Void) throws(ExtractionError) {
@@ -85,9 +118,11 @@ public struct XlsxExtractor: Extractor {
                     rowNumber = reader.attribute("r").flatMap { Int($0) } ?? rowNumber + 1
                     column = -1
                 case "c":
-                    let reference = reader.attribute("r").flatMap(CellReference.parse)
+                    let written = reader.attribute("r")
+                    let reference = written.flatMap(CellReference.parse)
                     column = reference?.column ?? column + 1
                     cell = XlsxCell(type: reader.attribute("t") ?? "n", style: reader.attribute("s").flatMap { Int($0) } ?? 0)
+                    if reference != nil { cell.reference = written } // as written (`C7`), no need to rebuild it
                 case "v": capture = reader.isEmptyElement ? .none : .value
                 case "is": capture = .inline
                 case "rPh": try reader.skipSubtree()
@@ -104,7 +139,7 @@ public struct XlsxExtractor: Extractor {
                 case "v", "is": capture = .none
                 case "c":
                     if let text = cell.text(shared: shared, styles: styles) {
-                        row.add(reference: CellReference.cell(column: max(column, 0), row: max(rowNumber, 1)), text: text)
+                        row.add(reference: cell.reference ?? CellReference.cell(column: max(column, 0), row: max(rowNumber, 1)), text: text)
                     }
                 case "row": row.flush(sheet: name, emit: emit)
                 default: break
@@ -121,6 +156,7 @@ struct XlsxCell {
     enum Capture { case none, value, inline }
     var type: String
     var style = 0
+    var reference: String?
     var value = ""
     var inline = ""
 

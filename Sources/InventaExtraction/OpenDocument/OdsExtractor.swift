@@ -11,6 +11,7 @@ public struct OdsExtractor: Extractor {
 
     public func extract(_ input: ExtractionInput, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
         let package = try OOXMLPackage(input, budget: context.budget)
+        if try package.isEncryptedOpenDocument() { throw ExtractionError.encrypted }
         guard let reader = try package.reader("content.xml") else { throw ExtractionError.corrupt("ods: no content.xml") }
         var sheet = ""
         var row = SpreadsheetRow()

@@ -11,6 +11,7 @@ public struct OpenDocumentTextExtractor: Extractor {
 
     public func extract(_ input: ExtractionInput, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
         let package = try OOXMLPackage(input, budget: context.budget)
+        if try package.isEncryptedOpenDocument() { throw ExtractionError.encrypted }
         guard let content = try package.reader("content.xml") else { throw ExtractionError.corrupt("opendocument: no content.xml") }
         try OpenDocumentTextExtractor.readContent(content, emit: emit)
         if let styles = try package.reader("styles.xml") {

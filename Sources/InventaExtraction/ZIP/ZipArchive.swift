@@ -48,14 +48,15 @@ public struct ZipArchive {
         var offset = Int64(tail.u32(eocd + 16))
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF, eocd >= 20,
            tail.u32(eocd - 20) == 0x0706_4B50 {
-            let recordOffset = Int64(tail.u64(eocd - 20 + 8))
+            let recordOffset = Int64(truncatingIfNeeded: tail.u64(eocd - 20 + 8))
+            guard recordOffset >= 0, recordOffset < input.size else { throw ExtractionError.corrupt("zip: bad ZIP64 directory locator") }
             let record = try input.read(at: recordOffset, count: 56)
             guard record.count == 56, record.u32(0) == 0x0606_4B50 else { throw ExtractionError.corrupt("zip: bad ZIP64 directory record") }
-            count = Int64(record.u64(32))
-            size = Int64(record.u64(40))
-            offset = Int64(record.u64(48))
+            count = Int64(truncatingIfNeeded: record.u64(32))
+            size = Int64(truncatingIfNeeded: record.u64(40))
+            offset = Int64(truncatingIfNeeded: record.u64(48))
         }
-        guard size >= 0, offset >= 0, size <= maxDirectoryBytes, offset + size <= input.size else {
+        guard size >= 0, offset >= 0, size <= maxDirectoryBytes, offset <= input.size, size <= input.size - offset else {
             throw ExtractionError.corrupt("zip: central directory outside the file (truncated?)")
         }
         let directory = try input.read(at: offset, count: Int(size))

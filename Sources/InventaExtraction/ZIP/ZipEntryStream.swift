@@ -27,6 +27,11 @@ public final class ZipEntryStream: ByteStream {
         self.input = archive.input
         self.budget = budget
         if entry.isEncrypted { throw ExtractionError.encrypted }
+        // Hostile ZIP64 fields can hold any 64-bit value: bound them before any arithmetic.
+        guard entry.compressedSize >= 0, entry.compressedSize <= input.size, entry.uncompressedSize >= 0,
+              entry.localHeaderOffset >= 0, entry.localHeaderOffset < input.size else {
+            throw ExtractionError.corrupt("zip: \(entry.name): sizes or offset outside the file")
+        }
         guard entry.method == 0 || entry.method == 8 else {
             throw ExtractionError.unsupported("zip compression method \(entry.method)")
         }
@@ -74,7 +79,7 @@ public final class ZipEntryStream: ByteStream {
     /// The whole member, or `limitExceeded` past `limit` bytes.
     public func readAll(limit: Int64) throws(ExtractionError) -> [UInt8] {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, limit, 16 << 20))) // the declared size may be a lie
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: ZipEntryStream.chunkSize, alignment: 8)
         defer { block.deallocate() }
         while true {

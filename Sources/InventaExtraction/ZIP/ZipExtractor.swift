@@ -6,7 +6,8 @@ import InventaModel
 ///
 /// A member that is encrypted, over a limit or damaged gets that outcome as its own
 /// member row and the archive goes on; the archive itself ends `partial` when a
-/// member was left unread for a limit, and `encrypted` when every member is encrypted.
+/// member was left unread (or read only in part, at any depth) for a limit, and
+/// `encrypted` when every member is encrypted.
 /// Running out of the file's total byte or member budget stops the archive there.
 public struct ZipExtractor: Extractor {
     public init() {}
@@ -20,7 +21,9 @@ public struct ZipExtractor: Extractor {
             try context.budget.openMember()
             do {
                 let bytes = try archive.read(entry, budget: context.budget)
-                context.extractMember(name: entry.name, bytes: bytes, emit: emit)
+                if case .partial(let why) = context.extractMember(name: entry.name, bytes: bytes, emit: emit) {
+                    limited.append(String(why.dropFirst(why.hasPrefix("limit_exceeded: ") ? 16 : 0)))
+                }
             } catch {
                 context.recordMember(name: entry.name, outcome: error.outcome, size: entry.uncompressedSize)
                 switch error {

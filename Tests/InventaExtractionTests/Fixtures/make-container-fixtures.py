@@ -5,7 +5,7 @@ Synthetic data only. Every format carries the same seeded test vector:
   personnummer 19850101-2382 (Skatteverket test number, skatteverket_testpersonnummer.tsv line 16318),
   the made-up name "Tolvan Testsson" and the made-up address "Blåbärsvägen 12, 123 45 Farsta".
 Output is deterministic (fixed zip timestamps), so re-running changes nothing.
-Run from anywhere: python3 Tests/InventaExtractionTests/Fixtures/make-fixtures.py
+Run from anywhere: python3 Tests/InventaExtractionTests/Fixtures/make-container-fixtures.py
 (WITH_LIBREOFFICE=1 also re-exports the real LibreOffice files from libreoffice-sources/; their bytes change per run.)
 """
 import base64, os, struct, zipfile, zlib
@@ -48,6 +48,9 @@ def rels(*items):
     return PKG_RELS.format("".join(f'<Relationship Id="{i}" Type="{REL}/{t}" Target="{target}"/>' for i, t, target in items))
 
 
+EMBEDDED_XLSX = b""  # set in main(): a workbook embedded in the Word document
+
+
 def docx(document_body=None):
     body = document_body or f'''
 <w:p><w:r><w:t xml:space="preserve">Anteckning om </w:t></w:r><w:r><w:t>{NAME}</w:t></w:r></w:p>
@@ -69,6 +72,7 @@ def docx(document_body=None):
         ("word/footer1.xml", part("ftr", '<w:p><w:r><w:t>Sidfot FOOTER-UNIQUE</w:t></w:r></w:p>')),
         ("word/footnotes.xml", part("footnotes", f'<w:footnote w:id="1"><w:p><w:r><w:t>Fotnot {PNR}</w:t></w:r></w:p></w:footnote>')),
         ("word/endnotes.xml", part("endnotes", '<w:endnote w:id="1"><w:p><w:r><w:t>Slutnot ENDNOTE-UNIQUE</w:t></w:r></w:p></w:endnote>')),
+        ("word/embeddings/Microsoft_Excel_Worksheet.xlsx", EMBEDDED_XLSX),
         ("word/comments.xml", part("comments", f'<w:comment w:id="0" w:author="Granskare"><w:p><w:r><w:t>Kommentar: {ADDRESS}</w:t></w:r></w:p></w:comment>')),
     ])
 
@@ -93,6 +97,9 @@ def xlsx():
                                             ("rId3", "sharedStrings", "sharedStrings.xml"), ("rId4", "styles", "styles.xml"))),
         ("xl/worksheets/sheet1.xml", sheet1),
         ("xl/worksheets/data2.xml", sheet2),
+        ("xl/worksheets/_rels/data2.xml.rels", rels(("rId1", "comments", "../comments1.xml"))),
+        ("xl/comments1.xml", f'<?xml version="1.0" encoding="UTF-8"?><comments {S}><authors><author>Granskare</author></authors><commentList>'
+         f'<comment ref="B2" authorId="0"><text><r><t>Granskare:</t></r><r><t xml:space="preserve"> kontrollera {PNR}</t></r></text></comment></commentList></comments>'),
         ("xl/sharedStrings.xml", sst),
         ("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {S}><numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'
          '<numFmt numFmtId="165" formatCode="&quot;dag&quot;\\ 0.00"/><numFmt numFmtId="166" formatCode="[h]:mm"/></numFmts>'
@@ -226,6 +233,8 @@ def lying_size(data, fake):
 
 
 def main():
+    global EMBEDDED_XLSX
+    EMBEDDED_XLSX = xlsx()
     d = docx()
     write("docx/good/vector.docx", d)
     write("docx/corrupted/truncated.docx", d[: len(d) // 2])
@@ -253,11 +262,23 @@ def main():
         write(f"{kind}/corrupted/truncated.{kind}", data[: len(data) // 2])
         write(f"{kind}/nested/vector-in-zip.zip", zip_bytes([(f"vector.{kind}", data)]))
 
+    write("odt/corrupted/encrypted.odt", zip_bytes([
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", bytes((i * 131 + 17) % 256 for i in range(800))),
+        ("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+         '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA">'
+         '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>'),
+    ], stored_first="mimetype"))
+
     write("eml/good/plain-qp-latin1.eml", eml_plain())
     write("eml/good/html-only.eml", eml_html())
     attached = eml_with_attachment(d)
     write("eml/nested/with-attachment.eml", attached)
     write("eml/corrupted/truncated.eml", attached[: len(attached) // 2])
+    forwarded = (b"From: kommun@example.invalid\r\nTo: arkiv@example.invalid\r\nSubject: Fwd: =?ISO-8859-1?Q?Ang=E5ende?=\r\nMIME-Version: 1.0\r\n"
+                 b'Content-Type: multipart/mixed; boundary="fwd"\r\n\r\n--fwd\r\nContent-Type: text/plain\r\n\r\nVidarebefordrar.\r\n--fwd\r\n'
+                 b"Content-Type: message/rfc822\r\n\r\n" + eml_plain() + b"\r\n--fwd--\r\n")
+    write("eml/nested/forwarded.eml", forwarded)
     write("eml/corrupted/garbage.eml", bytes((i * 53 + 3) % 256 for i in range(3000)))
 
     write("mbox/good/box.mbox", mbox(attached))

@@ -29,10 +29,18 @@ import InventaModel
     @Test func attachmentsAreMembersAndAlternativesAreReadOnce() {
         let mail = Fixture.extract("eml/nested/with-attachment.eml")
         #expect(mail.result.outcome == .scanned)
-        #expect(mail.result.members.map(\.member) == [["bilaga.docx"]])
+        #expect(mail.result.members.map(\.member) == [["bilaga.docx"], ["bilaga.docx", "word/embeddings/Microsoft_Excel_Worksheet.xlsx"]])
         #expect(mail.text.contains("Se bifogad fil. Hälsningar"))
         #expect(!mail.text.contains("HTML-TWIN"))
         #expect(mail.units(containing: Vector.name).contains { $0.member == ["bilaga.docx"] })
+    }
+
+    @Test func forwardedMessageIsAMemberWithItsOwnHeaders() {
+        let mail = Fixture.extract("eml/nested/forwarded.eml")
+        #expect(mail.member(["part-1.eml"])?.format == .eml)
+        #expect(mail.units(containing: Vector.pnr).contains { $0.member == ["part-1.eml"] && $0.location.part == "body" })
+        #expect(mail.units(containing: "From: \(Vector.name)").contains { $0.member == ["part-1.eml"] && $0.location.part == "header" })
+        #expect(mail.unit(containing: "Fwd: Angående")?.location.part == "subject")
     }
 
     @Test func truncatedMessageKeepsItsBodyAndFailsTheCutAttachment() {
@@ -55,7 +63,7 @@ import InventaModel
     @Test func eachMessageIsAMemberNumberedFromOne() {
         #expect(box.result.format == .mbox)
         #expect(box.result.outcome == .scanned)
-        #expect(box.result.members.map(\.member) == [["1"], ["2"], ["3"], ["3", "bilaga.docx"]])
+        #expect(box.result.members.map(\.member) == [["1"], ["2"], ["3"], ["3", "bilaga.docx"], ["3", "bilaga.docx", "word/embeddings/Microsoft_Excel_Worksheet.xlsx"]])
         #expect(box.result.members.prefix(3).allSatisfy { $0.format == .eml })
     }
 

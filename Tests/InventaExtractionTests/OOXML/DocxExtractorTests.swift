@@ -33,6 +33,12 @@ import InventaModel
         #expect(extracted.text.contains("Adress\n\(Vector.address)"))
     }
 
+    @Test func embeddedWorkbookIsAMember() {
+        let embedded = ["word/embeddings/Microsoft_Excel_Worksheet.xlsx"]
+        #expect(extracted.member(embedded)?.format == .xlsx)
+        #expect(extracted.units.contains { $0.member == embedded && $0.location.cell == "C7" && Unpacked.owned($0) == Vector.pnrDigits })
+    }
+
     @Test func billionLaughsDocumentIsHarmless() {
         let laughs = Fixture.extract("docx/corrupted/billion-laughs.docx")
         #expect(laughs.result.format == .docx)

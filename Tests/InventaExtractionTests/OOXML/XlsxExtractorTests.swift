@@ -30,6 +30,11 @@ import InventaModel
         #expect(cell(sheet, reference) == text)
     }
 
+    @Test func cellCommentsComeWithTheirCell() throws {
+        let comment = try #require(extracted.unit(containing: "kontrollera \(Vector.pnr)"))
+        #expect(comment.location == Location(sheet: "Personal data", cell: "B2", part: "comment"))
+    }
+
     @Test func leavesOutBooleansAndPhoneticRuns() {
         #expect(cell("Blad1", "F7") == nil)
         #expect(!extracted.text.contains("FONETISK"))

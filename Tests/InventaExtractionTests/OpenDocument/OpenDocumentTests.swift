@@ -60,6 +60,12 @@ import InventaModel
         #expect(extracted.result.outcome.isFailed, "\(extracted.result.outcome)")
     }
 
+    @Test func passwordProtectedDocumentIsEncrypted() {
+        let extracted = Fixture.extract("odt/corrupted/encrypted.odt")
+        #expect(extracted.result.format == .odt)
+        #expect(extracted.result.outcome == .skipped(.encrypted))
+    }
+
     @Test(arguments: [("odt", FileFormat.odt), ("ods", .ods), ("odp", .odp)])
     func documentsInZipAreSniffedByTheirMimetype(kind: String, format: FileFormat) {
         let nested = Fixture.extract("\(kind)/nested/vector-in-zip.zip")

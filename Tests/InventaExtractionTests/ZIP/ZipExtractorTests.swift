@@ -21,7 +21,8 @@ import InventaModel
         #expect(extracted.member(["inner.zip", "dokument/vector.docx"])?.outcome == .scanned)
         let units = extracted.units(containing: Vector.pnr)
         #expect(!units.isEmpty)
-        #expect(units.allSatisfy { $0.member == ["inner.zip", "dokument/vector.docx"] })
+        #expect(units.contains { $0.member == ["inner.zip", "dokument/vector.docx"] })
+        #expect(units.allSatisfy { $0.member.starts(with: ["inner.zip", "dokument/vector.docx"]) }) // or the workbook embedded in it
     }
 
     @Test func mailWithAttachmentInsideZip() {
@@ -78,6 +79,7 @@ import InventaModel
         #expect(extracted.units.isEmpty)
         let deepest = extracted.member(["1.zip", "2.zip", "3.zip", "4.zip", "5.zip", "djup.txt"])
         #expect(deepest?.outcome.reason == "limit_exceeded: nesting deeper than 5")
+        #expect(extracted.result.outcome.reason == "limit_exceeded: nesting deeper than 5", "the limit shows on the file itself")
         let shallow = Fixture.extract("zip/nested/deep.zip", limits: ExtractionLimits(maxDepth: 6))
         #expect(shallow.units(containing: Vector.pnr).first?.member.count == 6)
     }
