@@ -53,6 +53,9 @@ let package = Package(
             "InventaModel", "CCairo",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Trains, evaluates and benchmarks the `name` matcher (scripts/train-names, eval-names, bench-names).
+        .executableTarget(name: "inventa-train-names", dependencies: ["InventaDetection", "InventaModel"],
+                          path: "Sources/NameTrainer"),
         .executableTarget(name: "inventa", dependencies: [
             "InventaPipeline", "InventaReport", "InventaCorpus",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
