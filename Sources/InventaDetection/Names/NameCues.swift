@@ -3,7 +3,7 @@
 /// a role or greeting before a name, an organisation or place word after a surname.
 enum NameCues {
     /// Roles, titles and relations that precede a person's name.
-    static let role: Set<UInt64> = hashes("""
+    static let role: FlatTable<Bool> = hashes("""
         handläggare handläggaren kontaktperson ordförande ordföranden vice projektledare projektledaren rektor rektorn
         sekreterare sekreteraren justerare ledamot ledamöter ersättare ersättaren närvarande skolsköterska skolsköterskan
         kurator kuratorn socialsekreterare socialsekreteraren biståndshandläggare enhetschef enhetschefen chef chefen
@@ -16,15 +16,15 @@ enum NameCues {
         tjänsteman tjänstemannen boende boendestödjare personlig assistent medarbetare
         """)
     /// Greetings and sign-offs that precede a name.
-    static let greeting: Set<UInt64> = hashes("hej hejsan hallå hälsningar hälsning mvh vänligen kära bästa tack")
+    static let greeting: FlatTable<Bool> = hashes("hej hejsan hallå hälsningar hälsning mvh vänligen kära bästa tack")
     /// Header labels followed by a colon (`Till:`, `Från:`, `Kopia:`).
-    static let header: Set<UInt64> = hashes("""
+    static let header: FlatTable<Bool> = hashes("""
         till från kopia cc kontakt handläggare namn avsändare mottagare ordförande sekreterare justerare justeras
         underskrift namnförtydligande närvarande frånvarande ledamöter ersättare elev vårdnadshavare sökande
         kontaktperson ansvarig deltagare föredragande rektor mentor klassföreståndare
         """)
     /// Words after a capitalised word that make it an organisation or a place.
-    static let organisation: Set<UInt64> = hashes("""
+    static let organisation: FlatTable<Bool> = hashes("""
         ab hb kb aktiebolag kommun kommuns län läns stad stads förvaltning förvaltningen region regionen regions
         landsting stiftelse stiftelsen förening föreningen kyrka kyrkan församling skola skolan skolas förskola förskolan
         gymnasium gymnasiet sjukhus sjukhuset vårdcentral vårdcentralen bygg fastigheter konsult konsulting invest group
@@ -33,7 +33,9 @@ enum NameCues {
         partners advokatbyrå revision
         """)
 
-    private static func hashes(_ words: String) -> Set<UInt64> {
-        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { FNV1a.hash(bytes: NameText.lowercased(String($0))) })
+    private static func hashes(_ words: String) -> FlatTable<Bool> {
+        var table: [UInt64: Bool] = [:]
+        for w in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) { table[FNV1a.hash(bytes: NameText.lowercased(String(w)))] = true }
+        return FlatTable(table, empty: false)
     }
 }

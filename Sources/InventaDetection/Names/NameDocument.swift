@@ -24,31 +24,29 @@ public struct NameDocument: Sendable {
         lower.withUnsafeBufferPointer { low in
             Self.attachLexicon(&tokens, lower: low, lexicon: lexicon)
         }
+        self.runs = lower.withUnsafeBufferPointer { Self.findRuns(&tokens, $0) }
         self.tokens = tokens
-        self.runs = []
-        self.runs = Self.findRuns(tokens)
+        lower.withUnsafeBufferPointer { hashContext($0) }
         markDocumentConfirmed()
     }
 
     // MARK: lexicon
 
-    private static let particles: Set<UInt64> = Set(
-        ["af", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "zu", "ten", "ter"].map { FNV1a.hash($0) })
+    private static let particles = FlatTable(Dictionary(uniqueKeysWithValues:
+        ["af", "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "zu", "ten", "ter"].map { (FNV1a.hash($0), true) }),
+        empty: false)
 
+    /// Looks up capitalised words and initials in the lexicon. Lower-case words get no
+    /// lookup: `findRuns` checks particles between capitalised words, and `hashContext`
+    /// hashes the few lower-case words next to candidate runs that the cue features need.
     private static func attachLexicon(_ tokens: inout [NameToken], lower: UnsafeBufferPointer<UInt8>, lexicon: NameLexicon) {
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .initial {
             var t = tokens[i]
             let wordEnd = t.kind == .initial ? t.end - 1 : t.coreEnd
+            guard t.flags.contains(.capitalised) else { continue }
             var h = FNV1a()
             h.add(lower, t.start..<wordEnd)
             t.lexiconHash = h.value
-            guard t.flags.contains(.capitalised) else {
-                if particles.contains(t.lexiconHash) { t.flags.insert(.particle) }
-                // Lower-case words still need their word frequency for context features.
-                t.lexicon = lexicon.entry(hash: t.lexiconHash)
-                tokens[i] = t
-                continue
-            }
             var entry = lexicon.entry(hash: t.lexiconHash)
             // Diacritic-folded forms (`asa` for `åsa`) are in the same table, so OCR-damaged
             // words are found by the exact lookup.
@@ -86,7 +84,7 @@ public struct NameDocument: Sendable {
 
     // MARK: runs
 
-    private static func findRuns(_ tokens: [NameToken]) -> [Range<Int>] {
+    private static func findRuns(_ tokens: inout [NameToken], _ lower: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var i = 0
         let n = tokens.count
@@ -107,7 +105,8 @@ public struct NameDocument: Sendable {
                         if !lone { break }
                     }
                     end += 1
-                } else if t.flags.contains(.particle) && !t.flags.contains(.newlineBefore)
+                } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
+                            && isParticle(&tokens[end], lower) && !t.flags.contains(.newlineBefore)
                             && end + 1 < n && tokens[end + 1].isNameLike
                             && !tokens[end + 1].flags.contains(.newlineBefore) {
                     end += 2
@@ -119,6 +118,28 @@ public struct NameDocument: Sendable {
             i = end
         }
         return runs
+    }
+
+    /// Whether a short lower-case word is a name particle; records its hash and flag.
+    private static func isParticle(_ t: inout NameToken, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        var h = FNV1a()
+        h.add(lower, t.start..<t.coreEnd)
+        t.lexiconHash = h.value
+        guard particles.contains(h.value) else { return false }
+        t.flags.insert(.particle)
+        return true
+    }
+
+    /// Hashes the lower-case words within four tokens of each run (cue words).
+    private mutating func hashContext(_ lower: UnsafeBufferPointer<UInt8>) {
+        for run in runs {
+            for i in max(0, run.lowerBound - 4)..<min(tokens.count, run.upperBound + 4)
+            where tokens[i].kind == .word && tokens[i].lexiconHash == 0 {
+                var h = FNV1a()
+                h.add(lower, tokens[i].start..<tokens[i].coreEnd)
+                tokens[i].lexiconHash = h.value
+            }
+        }
     }
 
     /// Marks lone capitalised tokens whose surname followed a listed first name earlier in this unit.

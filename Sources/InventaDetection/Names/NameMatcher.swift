@@ -55,10 +55,19 @@ public struct NameMatcher: Matcher {
         var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
+                if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }
                 for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower) }
             }
         }
         return NameSpanDecoder.decode(doc, logits: logits, threshold: model.tokenLogitThreshold)
+    }
+
+    /// A lone sentence-initial word that is on no name list and is a very common word
+    /// (`Det`, `Vi`, `Enligt`): never a name in the training data, so it skips scoring.
+    /// This is only a speed shortcut; about half of all candidates in running text are these.
+    static func isPlainSentenceStart(_ t: NameToken) -> Bool {
+        t.kind == .word && t.flags.contains(.sentenceInitial) && !t.flags.contains(.allCaps)
+            && t.lexicon.zipf10 >= 40 && !t.lexicon.isFirstName && !t.lexicon.isSurname
     }
 
     // MARK: output

@@ -39,16 +39,16 @@ enum NameTokenizer {
                 break
             }
             if NameText.letterLength(text, i) > 0 {
-                if let compoundEnd = compoundEnd(text, i) {
-                    let hasAt = (i..<compoundEnd).contains { text[$0] == 0x40 }
-                    push(i, compoundEnd, .compound, hasAt ? [.email] : [])
+                let start = i
+                var flags: NameToken.Flags
+                (i, flags) = NameText.isASCIILower(b) ? (lowerWordEnd(text, i), []) : word(text, i)
+                if i + 1 < n, isConnector(text[i]), text[i + 1] > 0x20, let compoundEnd = compoundEnd(text, start) {
+                    let hasAt = (start..<compoundEnd).contains { text[$0] == 0x40 }
+                    push(start, compoundEnd, .compound, hasAt ? [.email] : [])
                     sentenceStart = false
                     i = compoundEnd
                     continue
                 }
-                let start = i
-                var flags: NameToken.Flags
-                (i, flags) = word(text, i)
                 var end = i
                 var coreEnd = i
                 var kind = NameToken.Kind.word
@@ -155,6 +155,27 @@ enum NameTokenizer {
         if text[i] == 0x27 { return i + 1 }
         if text[i] == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0x99 { return i + 3 }
         return nil
+    }
+
+    /// `@ . _ / \\`: joins the parts of an e-mail address, URL, host or file name.
+    @inline(__always) private static func isConnector(_ b: UInt8) -> Bool {
+        b == 0x40 || b == 0x2E || b == 0x5F || b == 0x2F || b == 0x5C
+    }
+
+    /// Fast path for words starting with an ASCII lower-case letter (most words): they
+    /// are never candidates, so only their end matters.
+    @inline(__always)
+    private static func lowerWordEnd(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        let n = text.count
+        var i = start + 1
+        while i < n {
+            let b = text[i]
+            if NameText.isASCIILower(b) || NameText.isASCIIUpper(b) { i += 1; continue }
+            if b >= 0xC3 && b <= 0xDF, NameText.letterLength(text, i) == 2 { i += 2; continue }
+            if b == 0x2D, i + 1 < n, NameText.letterLength(text, i + 1) > 0 { i += 1; continue }
+            break
+        }
+        return i
     }
 
     /// If the whitespace-delimited chunk at `start` is an e-mail address, URL or file/host
