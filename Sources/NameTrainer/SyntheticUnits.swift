@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Template syntax: `{P}` full name (a person span), `{F}` first name alone, `{L}`
 /// surname alone, `{R}` surname-first `Svensson, Anna`, `{I}` initial + surname,
-/// `{PS}` possessive full name, `{PN}` a name split by a line break, `{PV}` a name with a particle; `{ORG}`, `{PLACE}`, `{AGENCY}`, `{MONTH}`, `{N}` are
+/// `{PS}` possessive full name, `{PN}` a name split by a line break, `{PV}` a name with a
+/// particle, `{LL}` the previous full name's surname alone; `{ROLE}`, `{PLACE}`, `{AGENCY}`, `{MONTH}`, `{N}` are
 /// filler. Spans are recorded while the text is built.
 struct SyntheticUnits {
     var random: SeededRandom
@@ -48,6 +49,8 @@ struct SyntheticUnits {
         "Underskrift\n\n{P}\nOrdförande", "{P} {MOBILE}", "Projektledare {P} redovisar läget.", "Hälsningar {F}",
         "Skickat från {PLACE} stadsbibliotek.", "Länsstyrelsen i {PLACE} län har yttrat sig.", "Måndag {N} {MONTH} kl. 13.00",
         "Lunds universitet och {PLACE} kommun samarbetar.", "Mankenskiöld AB och {L} Konsult AB har lämnat anbud.",
+        "Samtal med {P} om boendet. Senare meddelade {LL} att hon flyttat.", "{P} kom till mötet. {LL} lämnade en skrivelse.",
+        "Handläggare {P} har utrett ärendet. Enligt {LL} finns inga hinder.", "{P} ringde. Jag bad {LL} återkomma.",
         "{PV} deltog som ersättare.", "Kontakta {PN} för mer information.", "Ansökan från {P} har kompletterats.", "Enligt {P} är läget oförändrat.",
     ]
 
@@ -79,11 +82,15 @@ struct SyntheticUnits {
         return random.pick(surnames)
     }
 
+    /// The surname of the last full name, for later lone mentions (`{LL}`).
+    var lastSurname = "Svensson"
+
     mutating func fullName() -> String {
         let f = firstName()
-        if random.chance(0.1) { return "\(f)-\(random.pick(firstNames)) \(surname())" }
-        if random.chance(0.1) { return "\(f) \(random.pick(firstNames)) \(surname())" }
-        return "\(f) \(surname())"
+        lastSurname = surname()
+        if random.chance(0.1) { return "\(f)-\(random.pick(firstNames)) \(lastSurname)" }
+        if random.chance(0.1) { return "\(f) \(random.pick(firstNames)) \(lastSurname)" }
+        return "\(f) \(lastSurname)"
     }
 
     /// One unit: 3–8 template sentences, then the style transformations.
@@ -130,6 +137,7 @@ struct SyntheticUnits {
                 let isOrg = rest.hasPrefix(" AB") || rest.hasPrefix("s Bygg") || rest.hasPrefix(" &") || rest.hasPrefix(" Konsult")
                 text += surname()
                 if !isOrg { names.append(start..<text.utf8.count) }
+            case "LL": text += lastSurname; names.append(start..<text.utf8.count)
             case "PN": text += "\(firstName())\n\(surname())"; names.append(start..<text.utf8.count)
             case "PV": text += "\(firstName()) \(random.pick(["von", "af", "de", "van"])) \(surname())"; names.append(start..<text.utf8.count)
             case "PS": text += fullName() + "s"; names.append(start..<text.utf8.count)

@@ -139,7 +139,7 @@ public enum NameFeatures {
                 if a + 1 < tokens.count {
                     let r = tokens[a + 1]
                     if r.kind == .word && NameCues.role.contains(r.lexiconHash) { sink.add("cue_a=role") }
-                    if r.kind == .word && r.flags.contains(.allCaps) && r.end - r.start <= 3 && a + 2 < tokens.count
+                    if r.kind == .word && (r.flags.contains(.allCaps) || shapeCode(r) == 5) && r.end - r.start <= 3 && a + 2 < tokens.count
                         && tokens[a + 2].kind == .punct { sink.add("cue_a=party") }
                     if r.kind == .word && r.flags.contains(.capitalised) && r.lexicon.isFirstName
                         && !tokens[a + 1].flags.contains(.newlineBefore) && i == run.upperBound - 1 && run.count == 1 {
