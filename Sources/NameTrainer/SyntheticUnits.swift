@@ -23,6 +23,9 @@ struct SyntheticUnits {
                          "Lund", "Sand", "Sten", "Wall", "Ljung", "Fors", "Back", "Öst", "Norr", "Väst", "Ros", "Hed", "Mal", "Rudd", "Tall"],
                         ["berg", "ström", "qvist", "kvist", "gren", "lund", "holm", "lin", "ell", "ius", "man", "dahl", "stedt",
                          "blad", "mark", "borg", "sjö", "vall", "näs", "fors", "hammar", "bäck", "skog", "ling", "green", "ér", "én"])
+    /// Nature words that are also surnames, for `{NOUN} och {noun}` negatives.
+    let nouns = ["björk", "ek", "lind", "sten", "berg", "holm", "ros", "strand", "lund", "ström", "sjö", "skog", "bäck",
+                 "falk", "örn", "hjort", "lax", "gran", "tall", "alm", "ask", "lönn", "vass", "mossa", "grus", "sand"]
     let roles = ["handläggare", "rektor", "enhetschef", "socialsekreterare", "projektledare", "kurator", "skolsköterska",
                  "biståndshandläggare", "förvaltningschef", "sekreterare", "samordnare", "lärare"]
     let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
@@ -51,6 +54,8 @@ struct SyntheticUnits {
         "Lunds universitet och {PLACE} kommun samarbetar.", "Mankenskiöld AB och {L} Konsult AB har lämnat anbud.",
         "Samtal med {P} om boendet. Senare meddelade {LL} att hon flyttat.", "{P} kom till mötet. {LL} lämnade en skrivelse.",
         "Handläggare {P} har utrett ärendet. Enligt {LL} finns inga hinder.", "{P} ringde. Jag bad {LL} återkomma.",
+        "{NOUN} och {noun} växer längs vägen.", "{NOUN} och {noun} ska inventeras i {MONTH}.",
+        "{NOUN}, {noun} och {noun} förekommer i området.", "{NOUN} eller {noun} används i planteringen.",
         "{PV} deltog som ersättare.", "Kontakta {PN} för mer information.", "Ansökan från {P} har kompletterats.", "Enligt {P} är läget oförändrat.",
     ]
 
@@ -137,6 +142,8 @@ struct SyntheticUnits {
                 let isOrg = rest.hasPrefix(" AB") || rest.hasPrefix("s Bygg") || rest.hasPrefix(" &") || rest.hasPrefix(" Konsult")
                 text += surname()
                 if !isOrg { names.append(start..<text.utf8.count) }
+            case "NOUN": let w = random.pick(nouns); text += w.prefix(1).uppercased() + w.dropFirst()
+            case "noun": text += random.pick(nouns)
             case "LL": text += lastSurname; names.append(start..<text.utf8.count)
             case "PN": text += "\(firstName())\n\(surname())"; names.append(start..<text.utf8.count)
             case "PV": text += "\(firstName()) \(random.pick(["von", "af", "de", "van"])) \(surname())"; names.append(start..<text.utf8.count)

@@ -193,6 +193,34 @@ func bench(_ o: Options) throws {
     }
 }
 
+/// Prints every candidate token's features with their weights, then the spans (for `--file`).
+func explain(_ o: Options) throws {
+    let matcher = try NameMatcher(rulesDirectory: o.rules)
+    let model = try String(contentsOfFile: o.rules + "/" + NameModel.file, encoding: .utf8)
+    var weights: [String: String] = [:]
+    for line in model.split(separator: "\n") where !line.hasPrefix("#") {
+        let p = line.split(separator: "\t")
+        if p.count == 2 { weights[String(p[0])] = String(p[1]) }
+    }
+    var bytes = Array((try String(contentsOfFile: o.file ?? "/dev/stdin", encoding: .utf8)).utf8)
+    bytes.withUnsafeMutableBufferPointer { buf in
+        let (doc, spans) = matcher.analyze(UnsafeBufferPointer(buf))
+        for run in doc.runs {
+            for i in run {
+                var sink = NameFeatureNames()
+                NameFeatures.extract(token: i, run: run, document: doc, sink: &sink)
+                let t = doc.tokens[i]
+                print("token «\(String(decoding: buf[t.start..<t.end], as: UTF8.self))»")
+                print("  " + sink.names.map { "\($0) \(weights[$0] ?? "·")" }.joined(separator: ", "))
+            }
+        }
+        for s in spans {
+            print(String(format: "span «%@» mean logit %.2f p %.3f", String(decoding: buf[s.start..<s.end], as: UTF8.self),
+                         s.meanLogit, matcher.model.probability(s)))
+        }
+    }
+}
+
 /// Prints false positives and missed names on the held-out units (for error analysis).
 func errors(_ o: Options) throws {
     let matcher = try NameMatcher(rulesDirectory: o.rules)
@@ -219,6 +247,7 @@ do {
     case "eval": try evaluate(o)
     case "bench": try bench(o)
     case "errors": try errors(o)
+    case "explain": try explain(o)
     default: throw TrainerError.usage("unknown command '\(o.command)'")
     }
 } catch {

@@ -23,6 +23,8 @@ enum NameCues {
         underskrift namnförtydligande närvarande frånvarande ledamöter ersättare elev vårdnadshavare sökande
         kontaktperson ansvarig deltagare föredragande rektor mentor klassföreståndare
         """)
+    /// Conjunctions: what a word is coordinated with tells name from common noun.
+    static let conjunction: FlatTable<Bool> = hashes("och eller samt respektive")
     /// Words after a capitalised word that make it an organisation or a place.
     static let organisation: FlatTable<Bool> = hashes("""
         ab hb kb aktiebolag kommun kommuns län läns stad stads förvaltning förvaltningen region regionen regions

@@ -77,9 +77,15 @@ public enum NameFeatures {
         sink.add("runpos=", position)
         sink.add("runpos_fnsn=", position * 100 + fn * 10 + sn)
 
+        // Capitalised cue words inside the run (`Hej Björn`, `Rektor Anna Svensson`).
+        if NameCues.greeting.contains(t.lexiconHash) { sink.add("self=greet") }
+        if NameCues.role.contains(t.lexiconHash) { sink.add("self=role") }
+
         // Neighbours inside the run.
         if i > run.lowerBound {
             let p = tokens[i - 1]
+            if NameCues.greeting.contains(p.lexiconHash) { sink.add("p_cue=greet") }
+            if NameCues.role.contains(p.lexiconHash) { sink.add("p_cue=role") }
             sink.add("p_fnsn=", firstNameBin(p.lexicon) * 10 + surnameBin(p.lexicon))
             sink.add("p_shape=", shapeCode(p))
         }
@@ -146,6 +152,10 @@ public enum NameFeatures {
                         sink.add("cue_a=comma_first")
                     }
                 }
+            }
+            // `Björk och tall` (coordinated with a common noun) vs `Björk och Lind` (with another name).
+            if q.kind == .word && NameCues.conjunction.contains(q.lexiconHash) && a + 1 < tokens.count && tokens[a + 1].kind == .word {
+                sink.add(tokens[a + 1].flags.contains(.capitalised) ? "cue_a=and_cap" : "cue_a=and_lower")
             }
             var k = a
             while k < min(tokens.count, a + 4) {

@@ -70,6 +70,16 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         "Klasslista 7A\n«Svensson, Anna»\n«Berg, Per»\n«Lindqvist, Sara»\n",
         // Document-level consistency: a lone surname after the full name.
         "Samtal med «Anna Fjällgren» om boendet. Senare meddelade «Fjällgren» att hon flyttat.",
+        // Sentences unlike the synthetic training templates.
+        "Vid mötet deltog «Gunilla Ek» och «Stefan Lind».",
+        "Frågor besvaras av «Olle Björk», telefon 070-174 06 10.",
+        "Jag heter «Sven Ruddström» och bor i Falun.",
+        "Enhetschef «Inga Holm» har godkänt beslutet.",
+        "«Maja Olsson» och «Erik Berg» var frånvarande.",
+        "Anmälan gjordes av «Rosa Sten», som är vårdnadshavare.",
+        "PROTOKOLL\nJusterare: «LENA BERG»",
+        "Elevens mentor «Jonas Åkesson» kontaktade hemmet.",
+        "Skrivelsen undertecknades av «Bo Dahl».",
     ])
     func findsMarkedNames(_ marked: String) {
         let (text, expected) = unmark(marked)
@@ -93,11 +103,32 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         "Måndag den 3 maj hölls mötet i Stockholm.",
         "Socialnämnden beslutade att bevilja stöd.",
         "PROTOKOLL FRÅN SAMMANTRÄDE MED KOMMUNSTYRELSEN",
+        // Sentences unlike the synthetic training templates.
+        "Inga kostnader har redovisats för projektet.",
+        "Rosa tröjor delades ut till alla deltagare.",
+        "Hans bror var inte närvarande vid mötet.",
+        "Per person blir kostnaden 300 kronor.",
+        "Liv och rörelse präglade dagen.",
+        "Björk och tall dominerar skogen.",
+        "Ansökan skickades till Holm Fastigheter AB.",
+        "Enligt Lantmäteriet är gränsen oklar.",
+        "Mötet flyttades till Falun i november.",
+        "Beslut\nSocialnämnden avslår ansökan.",
+        "Svenssons Bygg AB har fått uppdraget.",
+        "Vi ses på Lindholmens gymnasium.",
         // Addresses in text are not names here.
         "Kontakta oss på anna.svensson@example.se eller besök www.example.se.",
     ])
     func reportsNothing(_ text: String) {
         #expect(names(in: text).map(\.value) == [])
+    }
+
+    /// Known limitation: a lone first name that is also a frequent word (`per`), right after
+    /// a capitalised sentence-initial verb, shares the verb's run and is scored as a word.
+    @Test func loneAmbiguousFirstNameAfterSentenceInitialVerb() {
+        withKnownIssue("lone ambiguous first name after a sentence-initial verb") {
+            #expect(names(in: "Ring Per om nyckeln.").map(\.value) == ["Per"])
+        }
     }
 
     @Test func outputFieldsForAFullName() throws {
