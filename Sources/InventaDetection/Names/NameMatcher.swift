@@ -53,10 +53,11 @@ public struct NameMatcher: Matcher {
 
     private func spans(in doc: NameDocument) -> [NameSpan] {
         var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
+        var sink = ScoringSink(weights: model.weights)
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
                 if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }
-                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower) }
+                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink) }
             }
         }
         return NameSpanDecoder.decode(doc, logits: logits, threshold: model.tokenLogitThreshold)

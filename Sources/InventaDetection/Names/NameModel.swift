@@ -62,9 +62,10 @@ public struct NameModel: Sendable {
         self.init(weights: named, spanWeights: span, tokenLogitThreshold: threshold)
     }
 
-    /// The token's logit: the sum of its feature weights.
-    func logit(token i: Int, run: Range<Int>, tokens: [NameToken], lower: UnsafeBufferPointer<UInt8>) -> Double {
-        var sink = ScoringSink(weights: weights)
+    /// The token's logit: the sum of its feature weights. `sink` is reused across tokens.
+    func logit(token i: Int, run: Range<Int>, tokens: [NameToken], lower: UnsafeBufferPointer<UInt8>,
+               sink: inout ScoringSink) -> Double {
+        sink.sum = 0
         NameFeatures.extract(i, run, tokens, lower, &sink)
         return Double(sink.sum)
     }
@@ -117,8 +118,16 @@ public struct NameFeatureNames: NameFeatureSink {
     public mutating func add(_ prefix: StaticString, _ value: Int) { names.append(prefix.description + String(value)) }
 
     @inline(__always) static func addDecimal(_ value: Int, to h: inout FNV1a) {
-        if value < 0 { h.add(0x2D); addDecimal(-value, to: &h); return }
-        if value >= 10 { addDecimal(value / 10, to: &h) }
-        h.add(UInt8(0x30 + value % 10))
+        var v = value
+        if v < 0 { h.add(0x2D); v = -v }
+        if v < 10 { h.add(UInt8(0x30 + v)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            while v > 0 { buf[count] = UInt8(0x30 + v % 10); v /= 10; count += 1 }
+            for k in stride(from: count - 1, through: 0, by: -1) { h.add(buf[k]) }
+        }
     }
 }
