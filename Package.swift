@@ -54,7 +54,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Trains, evaluates and benchmarks the `name` matcher (scripts/train-names, eval-names, bench-names).
-        .executableTarget(name: "inventa-train-names", dependencies: ["InventaDetection", "InventaModel"],
+        .executableTarget(name: "inventa-train-names", dependencies: ["InventaDetection", "InventaExtraction", "InventaModel"],
                           path: "Sources/NameTrainer"),
         .executableTarget(name: "inventa", dependencies: [
             "InventaPipeline", "InventaReport", "InventaCorpus",

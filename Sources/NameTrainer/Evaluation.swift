@@ -1,5 +1,7 @@
 import Foundation
 import InventaDetection
+import InventaExtraction
+import InventaModel
 
 /// Span-level scores: a predicted span counts only if its byte range equals a gold span.
 struct SpanScores {
@@ -77,8 +79,9 @@ enum Evaluation {
     }
 
     /// Scores the matcher against a ground-truth JSONL file (`{"path":…,"category":"name","value":…}` per
-    /// line) for the text files under `root`: per file, the multiset of reported values against the truth.
-    /// Files that are not UTF-8 text are listed as skipped (run them through `inventa scan` instead).
+    /// line; paths relative to `root`) on the whole corpus: every file listed goes through the project's
+    /// extraction stage (any format it supports; files it skips or fails are listed and not scored), and per file the multiset of reported values is compared
+    /// with the truth (whitespace squashed). Files that fail to extract are counted and listed.
     static func truthReport(truthPath: String, root: String, matcher: NameMatcher) throws -> String {
         let text = try String(contentsOfFile: truthPath, encoding: .utf8)
         var truth: [String: [String]] = [:]
@@ -92,16 +95,24 @@ enum Evaluation {
             }
         }
         var scores = SpanScores()
-        var skipped = 0
+        var failed: [String] = []
+        let extraction = Extraction()
         for path in allPaths.sorted() {
             let full = path.hasPrefix("/") ? path : root + "/" + path
-            guard let data = FileManager.default.contents(atPath: full), let body = String(data: data, encoding: .utf8) else {
-                skipped += 1; continue
-            }
             var found: [String: Int] = [:]
-            var bytes = Array(body.utf8)
-            bytes.withUnsafeMutableBufferPointer { buf in
-                matcher.candidates(in: UnsafeBufferPointer(buf)) { found[squash($0.value), default: 0] += 1 }
+            let file = FileRef(pathBytes: Array(full.utf8), root: root, relativePath: path, size: 0, mtime: 0)
+            let result = extraction.extract(file) { unit in
+                var bytes = Array(unit.text.utf8)
+                bytes.withUnsafeMutableBufferPointer { buf in
+                    matcher.candidates(in: UnsafeBufferPointer(buf)) { c in
+                        if unit.ownedRange.contains(c.span.lowerBound) { found[squash(c.value), default: 0] += 1 }
+                    }
+                }
+            }
+            switch result.outcome {
+            case .failed(let reason): failed.append("\(path) (\(reason))"); continue
+            case .skipped(let reason): failed.append("\(path) (skipped: \(reason))"); continue
+            case .scanned, .partial: break
             }
             var expected: [String: Int] = [:]
             for v in truth[path] ?? [] { expected[v, default: 0] += 1 }
@@ -109,7 +120,9 @@ enum Evaluation {
             scores.predicted += found.values.reduce(0, +)
             for (v, n) in found { scores.truePositives += min(n, expected[v] ?? 0) }
         }
-        return "== ground truth \(truthPath): \(allPaths.count - skipped) text files (\(skipped) skipped: not UTF-8 text)\n  " + scores.line
+        var out = "== ground truth \(truthPath): \(allPaths.count - failed.count) files scored, \(failed.count) not extracted\n  " + scores.line
+        if !failed.isEmpty { out += "\n  failed: " + failed.prefix(10).joined(separator: ", ") + (failed.count > 10 ? " …" : "") }
+        return out
     }
 
     private static func squash(_ s: String) -> String {

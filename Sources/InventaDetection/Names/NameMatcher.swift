@@ -23,7 +23,12 @@ public struct NameMatcher: Matcher {
 
     public static let defaultMinimumConfidence = 0.5
 
-    public init(rulesDirectory: String, minimumConfidence: Double = NameMatcher.defaultMinimumConfidence) throws {
+    /// Loads lexicons from `Rules/datasets/` and the model from `Rules/names/model.tsv` (the builtin-registry entry point).
+    public init(rulesDirectory: String) throws {
+        try self.init(rulesDirectory: rulesDirectory, minimumConfidence: Self.defaultMinimumConfidence)
+    }
+
+    public init(rulesDirectory: String, minimumConfidence: Double) throws {
         lexicon = try NameLexicon(rulesDirectory: rulesDirectory)
         model = try NameModel(rulesDirectory: rulesDirectory)
         self.minimumConfidence = minimumConfidence
