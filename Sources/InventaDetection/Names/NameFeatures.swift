@@ -95,9 +95,14 @@ public enum NameFeatures {
             sink.add("n_shape=", shapeCode(q))
             if q.lexicon.isGazetteer { sink.add("n_gaz") }
         }
-        var allCapsRun = true
-        for j in run where !tokens[j].flags.contains(.allCaps) && tokens[j].kind != .initial { allCapsRun = false }
-        if allCapsRun && t.flags.contains(.allCaps) { sink.add("capsrun=", min(runLength, 4)) }
+        // ALL-CAPS neighbourhood: only the four tokens either side are looked at, so a long
+        // all-caps text (one giant run) stays linear.
+        if t.flags.contains(.allCaps) {
+            var allCaps = true
+            for j in max(run.lowerBound, i - 4)..<min(run.upperBound, i + 5)
+            where !tokens[j].flags.contains(.allCaps) && tokens[j].kind != .initial { allCaps = false }
+            if allCaps { sink.add("capsrun=", min(runLength, 4)) }
+        }
 
         // Words right before and after the run.
         let before = run.lowerBound - 1

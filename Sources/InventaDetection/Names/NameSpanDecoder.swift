@@ -49,7 +49,9 @@ public enum NameSpanDecoder {
                     sum += logits[k]; count += 1
                     if tokens[k].kind == .word { words += 1 }
                 }
-                if words > 0 { // initials alone (`P.`) are not a name
+                // Initials alone (`P.`) are not a name; neither are seven or more capitalised
+                // words in a row (headings, title-cased lists).
+                if words > 0 && count <= 6 {
                     var span = NameSpan(tokens: i..<end, start: tokens[i].start, end: tokens[end - 1].end,
                                         meanLogit: sum / Double(count), reversed: false)
                     var minimum = Double.infinity

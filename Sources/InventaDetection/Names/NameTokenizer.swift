@@ -182,7 +182,9 @@ enum NameTokenizer {
     /// name (`@`, `/`, `_`, or a dot between letters), returns its end without trailing
     /// punctuation; otherwise nil.
     private static func compoundEnd(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        let n = text.count
+        // A chunk of 256+ bytes without whitespace (base64, minified data) is never a name:
+        // stop there and treat it as a compound, which also keeps the scan linear.
+        let n = min(text.count, start + 256)
         var i = start
         var compound = false
         while i < n {
@@ -198,6 +200,7 @@ enum NameTokenizer {
             }
             i += 1
         }
+        if i == start + 256 { compound = true }
         guard compound else { return nil }
         while i > start {
             let b = text[i - 1]

@@ -26,6 +26,20 @@ import Testing
         #expect(t[5].1.flags.contains(.blankLineBefore))
     }
 
+    /// Long runs without whitespace or with only capitals stay linear and yield no name.
+    @Test func pathologicalInputStaysBounded() {
+        let dotted = String(repeating: "A.B", count: 50_000)
+        let t = tokens(dotted)
+        #expect(t.allSatisfy { $0.1.kind != .word || $0.0.count < 300 })
+        let caps = String(repeating: "ANNA SVENSSON ", count: 20_000)
+        var found = 0
+        var bytes = Array(caps.utf8)
+        bytes.withUnsafeMutableBufferPointer { buf in
+            ShippedNames.matcher.candidates(in: UnsafeBufferPointer(buf)) { _ in found += 1 }
+        }
+        #expect(found == 0) // 40,000 capitalised words in one run: a heading, not a name
+    }
+
     @Test func lowercaseMapsSwedishLettersWithoutChangingLength() {
         #expect(String(decoding: NameText.lowercased("ÅSA ÖDMARK-ÄNG É"), as: UTF8.self) == "åsa ödmark-äng é")
         #expect(FNV1a.foldedHash(bytes: NameText.lowercased("Öström")) == FNV1a.hash("ostrom"))
