@@ -195,3 +195,42 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         #expect(count == 0)
     }
 }
+
+/// The examples in `Rules/names.toml` hold for the shipped matcher (the rules engine checks
+/// them too once it registers the builtin; this keeps the file honest on its own).
+@Suite struct NameRuleFileExamplesTests {
+    /// The quoted strings of `match = [...]` or `no_match = [...]` (one per line, basic strings, `\n` escapes).
+    private func examples(_ key: String) throws -> [String] {
+        let toml = try String(contentsOfFile: ShippedNames.rulesDirectory + "/names.toml", encoding: .utf8)
+        var out: [String] = []
+        var inside = false
+        for line in toml.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("\(key) = [") { inside = true; continue }
+            if inside && trimmed.hasPrefix("]") { break }
+            if inside, trimmed.hasPrefix("\""), let end = trimmed.lastIndex(of: "\"") , end > trimmed.startIndex {
+                let body = trimmed[trimmed.index(after: trimmed.startIndex)..<end]
+                out.append(body.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\\"", with: "\""))
+            }
+        }
+        return out
+    }
+
+    @Test func matchExamplesFindTheMarkedValue() throws {
+        let all = try examples("match")
+        #expect(all.count >= 5)
+        for marked in all {
+            let (text, expected) = unmark(marked)
+            #expect(expected.count == 1, "one «…» per example: \(marked)")
+            #expect(names(in: text).map(\.value).contains(expected.first ?? ""), "\(marked)")
+        }
+    }
+
+    @Test func noMatchExamplesFindNothing() throws {
+        let all = try examples("no_match")
+        #expect(all.count >= 5)
+        for text in all {
+            #expect(names(in: text).isEmpty, "\(text)")
+        }
+    }
+}
