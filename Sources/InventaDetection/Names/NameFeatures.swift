@@ -24,7 +24,19 @@ public enum NameFeatures {
 
     static func extract<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken],
                                             _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
-        let t = tokens[i]
+        intrinsic(tokens[i], lower, &sink)
+        contextual(i, run, tokens, lower, &sink)
+    }
+
+    /// Key under which `intrinsic` features of a token can be cached: they depend only on
+    /// the lower-cased core (lexicon hash), the shape and the genitive.
+    @inline(__always) static func intrinsicKey(_ t: NameToken) -> UInt64 {
+        t.lexiconHash &+ UInt64(shapeCode(t) + 1) &* 0x9E37_79B9_7F4A_7C15
+            &+ (t.flags.contains(.possessive) ? 0x5BD1_E995 : 0) &+ (t.kind == .initial ? 0x1B87_3593 : 0)
+    }
+
+    /// Features of the word itself: lists, frequency, shape, length, identity, suffixes.
+    static func intrinsic<S: NameFeatureSink>(_ t: NameToken, _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
         let e = t.lexicon
         sink.add("bias")
         let fn = firstNameBin(e)
@@ -62,6 +74,19 @@ public enum NameFeatures {
             }
         }
         if t.flags.contains(.possessive) { sink.add("poss") }
+        // Capitalised cue words inside the run (`Hej Björn`, `Rektor Anna Svensson`).
+        if NameCues.greeting.contains(t.lexiconHash) { sink.add("self=greet") }
+        if NameCues.role.contains(t.lexiconHash) { sink.add("self=role") }
+    }
+
+    /// Features of the token's place: sentence position, run, neighbours, cue words around.
+    static func contextual<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken],
+                                               _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
+        let t = tokens[i]
+        let e = t.lexicon
+        let fn = firstNameBin(e)
+        let sn = surnameBin(e)
+        let z = zipfBin(e)
         if t.flags.contains(.documentConfirmed) { sink.add("doc") }
 
         // Position.
@@ -76,10 +101,6 @@ public enum NameFeatures {
         let position = runLength == 1 ? 0 : i == run.lowerBound ? 1 : i == run.upperBound - 1 ? 3 : 2
         sink.add("runpos=", position)
         sink.add("runpos_fnsn=", position * 100 + fn * 10 + sn)
-
-        // Capitalised cue words inside the run (`Hej Björn`, `Rektor Anna Svensson`).
-        if NameCues.greeting.contains(t.lexiconHash) { sink.add("self=greet") }
-        if NameCues.role.contains(t.lexiconHash) { sink.add("self=role") }
 
         // Neighbours inside the run.
         if i > run.lowerBound {

@@ -59,10 +59,11 @@ public struct NameMatcher: Matcher {
     private func spans(in doc: NameDocument) -> [NameSpan] {
         var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
         var sink = ScoringSink(weights: model.weights)
+        var cache: [UInt64: Float] = [:]
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
                 if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }
-                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink) }
+                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink, cache: &cache) }
             }
         }
         return NameSpanDecoder.decode(doc, logits: logits, threshold: model.tokenLogitThreshold)

@@ -62,12 +62,24 @@ public struct NameModel: Sendable {
         self.init(weights: named, spanWeights: span, tokenLogitThreshold: threshold)
     }
 
-    /// The token's logit: the sum of its feature weights. `sink` is reused across tokens.
+    /// The token's logit: the sum of its feature weights. `sink` is reused across tokens;
+    /// `cache` keeps the word-intrinsic part per distinct word within one text unit (names
+    /// and sentence-initial words repeat), which roughly halves the lookups per token.
     func logit(token i: Int, run: Range<Int>, tokens: [NameToken], lower: UnsafeBufferPointer<UInt8>,
-               sink: inout ScoringSink) -> Double {
+               sink: inout ScoringSink, cache: inout [UInt64: Float]) -> Double {
+        let key = NameFeatures.intrinsicKey(tokens[i])
+        let intrinsic: Float
+        if let cached = cache[key] {
+            intrinsic = cached
+        } else {
+            sink.sum = 0
+            NameFeatures.intrinsic(tokens[i], lower, &sink)
+            intrinsic = sink.sum
+            cache[key] = intrinsic
+        }
         sink.sum = 0
-        NameFeatures.extract(i, run, tokens, lower, &sink)
-        return Double(sink.sum)
+        NameFeatures.contextual(i, run, tokens, lower, &sink)
+        return Double(intrinsic + sink.sum)
     }
 
     /// Calibrated probability that `span` is exactly a person name.
