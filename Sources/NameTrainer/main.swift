@@ -5,6 +5,8 @@ import InventaDetection
 //   train  --rules Rules --ner <train.tsv> [--seed 20261127] [--synthetic 4000]   writes Rules/names/model.tsv
 //   eval   --rules Rules --ner <train.tsv> [--truth truth.jsonl --root DIR]        P/R/F1 + calibration of the committed model
 //   bench  --rules Rules [--ner <train.tsv>] [--file text.txt] [--mb 32]            single-thread MB/s
+//   errors --rules Rules [--source ner|synthetic]                                   held-out false positives / misses
+//   explain --rules Rules --file text.txt                                           features, weights and spans of a text
 // Run through scripts/train-names, scripts/eval-names and scripts/bench-names.
 
 struct Options {
@@ -16,6 +18,7 @@ struct Options {
     var truth: String?
     var root = "."
     var file: String?
+    var source: String?
     var megabytes = 32
 
     init(_ args: [String]) throws {
@@ -31,6 +34,7 @@ struct Options {
             case "--truth": truth = v
             case "--root": root = v
             case "--file": file = v
+            case "--source": source = v
             case "--mb": megabytes = Int(v) ?? megabytes
             default: throw TrainerError.usage("unknown option \(a)")
             }
@@ -42,7 +46,7 @@ enum TrainerError: Error, CustomStringConvertible {
     case usage(String)
     var description: String {
         switch self {
-        case .usage(let m): return "\(m). Usage: inventa-train-names train|eval|bench [--rules DIR] [--ner FILE] [--seed N] [--truth FILE --root DIR] [--file FILE] [--mb N]"
+        case .usage(let m): return "\(m). Usage: inventa-train-names train|eval|bench|errors|explain [--rules DIR] [--ner FILE] [--seed N] [--synthetic N] [--truth FILE --root DIR] [--file FILE] [--source ner|synthetic] [--mb N]"
         }
     }
 }
@@ -224,7 +228,7 @@ func explain(_ o: Options) throws {
 /// Prints false positives and missed names on the held-out units (for error analysis).
 func errors(_ o: Options) throws {
     let matcher = try NameMatcher(rulesDirectory: o.rules)
-    for unit in try loadUnits(o) where unit.split == .heldOut && (o.file == nil || unit.source == o.file) {
+    for unit in try loadUnits(o) where unit.split == .heldOut && (o.source == nil || unit.source == o.source) {
         let bytes = Array(unit.text.utf8)
         func show(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎") }
         var found: [Range<Int>: Double] = [:]

@@ -96,14 +96,7 @@ public struct NameDocument: Sendable {
                 let t = tokens[end]
                 if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) { break }
                 if t.isNameLike {
-                    if t.flags.contains(.newlineBefore) {
-                        // Join across one line break only after a lone word ending a line of text.
-                        // (`… handläggs av Anna⏎Svensson …`): the word before it is lower-case running text.
-                        let lone = end - start == 1 && start > 0 && !tokens[start].flags.contains(.lineInitial)
-                            && tokens[start].kind == .word && !tokens[start].flags.contains(.allCaps)
-                            && tokens[start - 1].kind == .word && !tokens[start - 1].flags.contains(.capitalised)
-                        if !lone { break }
-                    }
+                    if t.flags.contains(.newlineBefore) && !joinsAcrossLineBreak(tokens, start, end) { break }
                     end += 1
                 } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
                             && isParticle(&tokens[end], lower) && !t.flags.contains(.newlineBefore)
@@ -118,6 +111,25 @@ public struct NameDocument: Sendable {
             i = end
         }
         return runs
+    }
+
+    /// A name wrapped by a line break in running text: `handläggs av Anna⏎Svensson på`,
+    /// `… möjligt. Kontakta Clas⏎Söderberg för`. The run before the break (1–2 words) must
+    /// follow text on its line (a lower-case word, or start a sentence mid-line); with two
+    /// words, the line after must go on with something other than another capitalised word,
+    /// so `deltog Anna Svensson⏎Karin Berg` stays two names. One break per run; lists and ALL-CAPS never join.
+    private static func joinsAcrossLineBreak(_ tokens: [NameToken], _ start: Int, _ end: Int) -> Bool {
+        let first = tokens[start]
+        let count = end - start
+        guard count <= 2, start > 0, first.kind == .word, !first.flags.contains(.lineInitial),
+              !first.flags.contains(.allCaps), !tokens[end].flags.contains(.allCaps),
+              !(start + 1..<end).contains(where: { tokens[$0].flags.contains(.newlineBefore) }) else { return false }
+        let previous = tokens[start - 1]
+        let afterText = (previous.kind == .word && !previous.flags.contains(.capitalised)) || first.flags.contains(.sentenceInitial)
+        guard afterText else { return false }
+        if count == 1 { return true }
+        let next = end + 1
+        return next >= tokens.count || !(tokens[next].isNameLike && !tokens[next].flags.contains(.newlineBefore))
     }
 
     /// Whether a short lower-case word is a name particle; records its hash and flag.

@@ -63,6 +63,8 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         "Beslutet gäller «Anna Anderssons» ansökan.",
         // A name split by a line break in running text.
         "Ärendet handläggs av «Anna\nSvensson» på enheten.",
+        "Det går inte nu. Kontakta «Clas\nSöderberg» för mer information.",
+        "I mötet deltog «Anna Svensson»\n«Karin Berg» och «Per Ek».",
         // OCR without diacritics.
         "Kontaktperson: «Asa Ostrom», tel. 070-174 06 05",
         // ALL-CAPS lists and surname-first lists.
