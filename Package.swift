@@ -53,6 +53,9 @@ let package = Package(
             "InventaModel", "CCairo",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // Trains, evaluates and benchmarks the `name` matcher (scripts/train-names, eval-names, bench-names).
+        .executableTarget(name: "inventa-train-names", dependencies: ["InventaDetection", "InventaExtraction", "InventaModel"],
+                          path: "Sources/NameTrainer"),
         .executableTarget(name: "inventa", dependencies: [
             "InventaPipeline", "InventaReport", "InventaCorpus", "InventaRules", "InventaDetection", "InventaExtraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,49 @@
+/// An immutable open-addressing hash table from 64-bit keys to values, built once at
+/// load time. Lookups are a multiply, a mask and usually one comparison, which keeps
+/// the name scanner's dozens of feature and lexicon lookups per capitalised word cheap
+/// (a Swift `Dictionary` costs several times more per lookup here).
+///
+/// Key 0 is reserved as the empty marker; a real key 0 is remapped to 1 (FNV values
+/// are effectively never 0 or 1, so the collision does not matter in practice).
+struct FlatTable<Value: Sendable>: Sendable {
+    /// Keys and values side by side, so a lookup touches one cache line.
+    private let slots: [(key: UInt64, value: Value)]
+    private let mask: Int
+    let count: Int
+
+    init(_ entries: [UInt64: Value], empty: Value) {
+        var capacity = 16
+        while capacity < entries.count * 2 { capacity <<= 1 }
+        var slots = [(key: UInt64, value: Value)](repeating: (0, empty), count: capacity)
+        let mask = capacity - 1
+        // Insert in key order so the layout does not depend on Dictionary iteration order.
+        for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+            let k = key == 0 ? 1 : key
+            var slot = Self.slot(k, mask)
+            while slots[slot].key != 0 && slots[slot].key != k { slot = (slot + 1) & mask }
+            slots[slot] = (k, value)
+        }
+        self.slots = slots
+        self.mask = mask
+        self.count = entries.count
+    }
+
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+
+    @inline(__always) func contains(_ key: UInt64) -> Bool { lookup(key) != nil }
+
+    @inline(__always) func lookup(_ key: UInt64) -> Value? {
+        let k = key == 0 ? 1 : key
+        var slot = Self.slot(k, mask)
+        return slots.withUnsafeBufferPointer { table in
+            while true {
+                let found = table[slot]
+                if found.key == k { return found.value }
+                if found.key == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+}

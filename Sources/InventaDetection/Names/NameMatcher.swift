@@ -1,0 +1,175 @@
+import Foundation
+import InventaModel
+
+/// Built-in matcher `name`: finds person names in Swedish text with a trained
+/// logistic-regression model over token features (name lists, word frequency,
+/// surname shape, position, context cues, gazetteers) and reports each span with a
+/// calibrated probability as `baseScore`.
+///
+/// What it does not do: it never reports lower-case words (names written in lower
+/// case are indistinguishable from ordinary words), and its document-level
+/// consistency only spans the text unit it is given. Organisation and place names
+/// that contain a surname (`Berg AB`, `Lunds kommun`) are scored down by their
+/// context words, not removed by a rule.
+///
+/// Immutable and `Sendable`: load once with `init(rulesDirectory:)` and share it
+/// across scanning threads.
+public struct NameMatcher: Matcher {
+    public let name = "name"
+    public let lexicon: NameLexicon
+    public let model: NameModel
+    /// Spans with a calibrated probability below this are not reported (see docs/decisions/0502).
+    public let minimumConfidence: Double
+
+    public static let defaultMinimumConfidence = 0.5
+
+    /// Loads lexicons from `Rules/datasets/` and the model from `Rules/names/model.tsv` (the builtin-registry entry point).
+    public init(rulesDirectory: String) throws {
+        try self.init(rulesDirectory: rulesDirectory, minimumConfidence: Self.defaultMinimumConfidence)
+    }
+
+    public init(rulesDirectory: String, minimumConfidence: Double) throws {
+        lexicon = try NameLexicon(rulesDirectory: rulesDirectory)
+        model = try NameModel(rulesDirectory: rulesDirectory)
+        self.minimumConfidence = minimumConfidence
+    }
+
+    public init(lexicon: NameLexicon, model: NameModel, minimumConfidence: Double = NameMatcher.defaultMinimumConfidence) {
+        self.lexicon = lexicon
+        self.model = model
+        self.minimumConfidence = minimumConfidence
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        let doc = NameDocument(text: text, lexicon: lexicon)
+        guard !doc.runs.isEmpty else { return }
+        for span in spans(in: doc) {
+            let p = model.probability(span)
+            guard p >= minimumConfidence else { continue }
+            visit(candidate(span, probability: p, doc: doc, text: text))
+        }
+    }
+
+    /// Analyses a text for the trainer and tools: the document and its decoded spans.
+    public func analyze(_ text: UnsafeBufferPointer<UInt8>) -> (document: NameDocument, spans: [NameSpan]) {
+        let doc = NameDocument(text: text, lexicon: lexicon)
+        return (doc, spans(in: doc))
+    }
+
+    private func spans(in doc: NameDocument) -> [NameSpan] {
+        var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
+        var sink = ScoringSink(weights: model.weights)
+        var cache: [UInt64: Float] = [:]
+        doc.lower.withUnsafeBufferPointer { lower in
+            for run in doc.runs {
+                if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }
+                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink, cache: &cache) }
+            }
+        }
+        return NameSpanDecoder.decode(doc, logits: logits, threshold: model.tokenLogitThreshold)
+    }
+
+    /// A lone sentence-initial word that is on no name list and is a very common word
+    /// (`Det`, `Vi`, `Enligt`): never a name in the training data, so it skips scoring.
+    /// This is only a speed shortcut; about half of all candidates in running text are these.
+    static func isPlainSentenceStart(_ t: NameToken) -> Bool {
+        t.kind == .word && t.flags.contains(.sentenceInitial) && !t.flags.contains(.allCaps)
+            && t.lexicon.zipf10 >= 40 && !t.lexicon.isFirstName && !t.lexicon.isSurname
+    }
+
+    // MARK: output
+
+    private func candidate(_ span: NameSpan, probability: Double, doc: NameDocument,
+                           text: UnsafeBufferPointer<UInt8>) -> Candidate {
+        let tokens = doc.tokens
+        let value = String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self)
+        var parts: [String] = []
+        var initials: [String] = []
+        var checks: [String] = []
+        var tags: [String] = []
+        for i in span.tokens {
+            let t = tokens[i]
+            guard t.kind == .word || t.kind == .initial else { continue }
+            let coreEnd = t.kind == .initial ? t.end : t.coreEnd
+            parts.append(String(decoding: doc.lower[t.start..<coreEnd], as: UTF8.self))
+            if t.flags.contains(.particle) { continue }
+            initials.append(Self.initials(text, t))
+            if t.lexicon.isFirstName && !checks.contains("first_name_list") { checks.append("first_name_list") }
+            if t.lexicon.isSurname && !checks.contains("surname_list") { checks.append("surname_list") }
+            if !t.lexicon.isSurname && !t.lexicon.isFirstName && Self.hasSurnameSuffix(doc.lower, t) && !checks.contains("surname_shape") {
+                checks.append("surname_shape")
+            }
+            if t.flags.contains(.possessive) && !tags.contains("possessive") { tags.append("possessive") }
+            if t.flags.contains(.documentConfirmed) { tags.append("document_consistency") }
+            if t.lexicon.flags & NameLexiconEntry.folded != 0 && !tags.contains("diacritics_missing") { tags.append("diacritics_missing") }
+            if t.flags.contains(.newlineBefore) && i > span.tokens.lowerBound { tags.append("line_split") }
+        }
+        if span.reversed {
+            tags.append("surname_first")
+            if let surname = parts.first { parts = Array(parts.dropFirst()) + [surname] }
+            if let surname = initials.first { initials = Array(initials.dropFirst()) + [surname] }
+        }
+        if span.tokens.allSatisfy({ tokens[$0].kind != .word || tokens[$0].flags.contains(.allCaps) || tokens[$0].flags.contains(.particle) }) {
+            tags.append("all_caps")
+        }
+        checks += contextCues(span, tokens)
+        return Candidate(category: .name, span: span.start..<span.end, value: value,
+                         normalized: parts.joined(separator: " "), masked: initials.joined(separator: " "),
+                         validation: .unknown, checks: checks, baseScore: probability, tags: tags)
+    }
+
+    /// `Anna-Karin` → `A-K.`, `Svensson` → `S.`, `C-O.` → `C-O.`.
+    static func initials(_ text: UnsafeBufferPointer<UInt8>, _ t: NameToken) -> String {
+        var out: [UInt8] = []
+        var atPartStart = true
+        var i = t.start
+        let end = t.kind == .initial ? t.end - 1 : t.coreEnd
+        while i < end {
+            let len = max(1, NameText.letterLength(text, i))
+            if text[i] == 0x2D { out.append(0x2D); atPartStart = true; i += 1; continue }
+            if atPartStart {
+                for k in i..<min(end, i + len) { out.append(text[k]) }
+                atPartStart = false
+            }
+            i += len
+        }
+        out.append(0x2E)
+        // Upper-case ASCII initials of lower-case written names stay as written (rare).
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let surnameSuffixes: [[UInt8]] = [
+        "son", "sson", "berg", "ström", "strom", "qvist", "kvist", "quist", "gren", "lund", "holm", "lin", "ell", "ius",
+        "mark", "dahl", "dal", "man", "borg", "stedt", "stad", "blad", "hed", "sjö", "by", "fors", "näs", "vik", "ek", "ås",
+    ].map { Array($0.utf8) }
+
+    static func hasSurnameSuffix(_ lower: [UInt8], _ t: NameToken) -> Bool {
+        let word = lower[t.start..<t.coreEnd]
+        guard word.count >= 5 else { return false }
+        return surnameSuffixes.contains { word.count > $0.count && word.suffix($0.count).elementsEqual($0) }
+    }
+
+    /// Context cues around the span, for the evidence shown to the DPO.
+    private func contextCues(_ span: NameSpan, _ tokens: [NameToken]) -> [String] {
+        var cues: [String] = []
+        var j = span.tokens.lowerBound - 1
+        var steps = 0
+        while j >= 0 && steps < 3 {
+            let h = tokens[j].lexiconHash
+            if tokens[j].kind == .word {
+                if NameCues.role.contains(h) { cues.append("context:role"); break }
+                if NameCues.greeting.contains(h) { cues.append("context:greeting"); break }
+                if NameCues.header.contains(h) && j + 1 < tokens.count && tokens[j + 1].kind == .punct { cues.append("context:header"); break }
+            }
+            j -= 1
+            steps += 1
+        }
+        var k = span.tokens.upperBound
+        while k < min(tokens.count, span.tokens.upperBound + 4) {
+            if tokens[k].flags.contains(.email) { cues.append("context:email"); break }
+            if tokens[k].kind == .number && tokens[k].end - tokens[k].start >= 8 { cues.append("context:number"); break }
+            k += 1
+        }
+        return cues
+    }
+}
