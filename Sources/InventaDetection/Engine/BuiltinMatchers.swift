@@ -35,6 +35,7 @@ public enum BuiltinMatchers {
         ("bank_account", { _ in BankAccountMatcher() }),
         ("payment_card", { _ in PaymentCardMatcher() }),
         ("address", { try AddressMatcher(rulesDirectory: $0.rulesDirectory) }),
+        ("name", { try NameMatcher(rulesDirectory: $0.rulesDirectory) }),
     ]
 
     public static var names: Set<String> { Set(all.map(\.name)) }

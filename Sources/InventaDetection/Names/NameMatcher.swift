@@ -46,7 +46,10 @@ public struct NameMatcher: Matcher {
         for span in spans(in: doc) {
             let p = model.probability(span)
             guard p >= minimumConfidence else { continue }
-            visit(candidate(span, probability: p, doc: doc, text: text))
+            let found = candidate(span, probability: p, doc: doc, text: text)
+            // A lone letter (`B`, `B.`) is an initial or a list label, never a name on its own.
+            guard found.value.unicodeScalars.lazy.filter(\.properties.isAlphabetic).count >= 2 else { continue }
+            visit(found)
         }
     }
 
