@@ -47,6 +47,7 @@ let package = Package(
         ]),
         .target(name: "InventaPipeline", dependencies: [
             "InventaModel", "InventaCrawl", "InventaExtraction", "InventaRules", "InventaDetection", "InventaReport",
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Synthetic corpus generation with ground truth, and the accuracy/speed benchmark.
         .target(name: "InventaCorpus", dependencies: [

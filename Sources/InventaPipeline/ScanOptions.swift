@@ -16,6 +16,16 @@ public struct ScanOptions: Sendable {
     public var maxFindingsPerFile: Int
     /// The date birth dates are checked against (today unless a test fixes it).
     public var today: CivilDate?
+    /// Path prefixes or globs → department; see `DepartmentMap`.
+    public var departments = DepartmentMap()
+    /// Rescan only new and changed files (the default); false rescans everything.
+    public var incremental = true
+    /// Also compare content hashes before trusting a file unchanged.
+    public var verifyContent = false
+    /// Continue the report's interrupted latest scan instead of starting a new one.
+    public var resume = false
+    /// The profile the options came from, recorded on the scan row.
+    public var profilePath: String?
 
     public init(roots: [String], policy: CrawlPolicy = CrawlPolicy(), reportPath: String, keyPath: String,
                 storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(),
@@ -41,6 +51,9 @@ public struct ScanOptions: Sendable {
             ("follow_symlinks", String(policy.followSymlinks)),
             ("one_file_system", String(policy.oneFileSystem)),
         ]
+        if !incremental { pairs.append(("full", "true")) }
+        if verifyContent { pairs.append(("verify_content", "true")) }
+        pairs += departments.rules.map { ("department", "\($0.pattern) = \($0.department)") }
         if let size = policy.maxFileSize { pairs.append(("max_file_size", String(size))) }
         pairs += policy.excludes.map { ("exclude", $0.pattern) }
         pairs += policy.includes.map { ("include", $0.pattern) }

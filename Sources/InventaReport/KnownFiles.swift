@@ -1,0 +1,54 @@
+/// The current version of every top-level file in a report, loaded once when a scan
+/// starts, so workers can decide without touching SQLite whether a file is unchanged
+/// since it was last recorded (incremental rescans) or already done (resume).
+/// Immutable after loading; read concurrently by all workers.
+public struct KnownFiles: Sendable {
+    /// One current file row.
+    public struct Entry: Sendable, Equatable {
+        public var id: Int64
+        public var scanID: Int64
+        public var size: Int64
+        public var mtime: Double
+        public var device: UInt64
+        public var inode: UInt64
+        public var status: String
+        public var reason: String?
+        public var contentHash: String?
+    }
+
+    private let byKey: [String: Entry]
+
+    init(_ byKey: [String: Entry]) { self.byKey = byKey }
+
+    public var count: Int { byKey.count }
+    public var ids: [Int64] { byKey.values.map(\.id) }
+
+    public func lookup(root: String, path: String) -> Entry? { byKey[KnownFiles.key(root: root, path: path)] }
+
+    /// The ids of current rows under `roots` (as recorded) that are not in `seen`: files that vanished.
+    public func unseen(roots: Set<String>, seen: Set<Int64>) -> [Int64] {
+        byKey.compactMap { key, entry in
+            guard !seen.contains(entry.id), let root = key.split(separator: "\u{0}", maxSplits: 1).first,
+                  roots.contains(String(root)) else { return nil }
+            return entry.id
+        }
+    }
+
+    static func key(root: String, path: String) -> String { root + "\u{0}" + path }
+
+    static func load(_ db: SQLiteDatabase) throws(ReportError) -> KnownFiles {
+        let statement = try db.prepare("""
+            SELECT id, scan_id, root, path, size, mtime, device, inode, status, reason, content_hash
+            FROM files WHERE ended_scan IS NULL AND parent_id IS NULL
+            """)
+        var byKey: [String: Entry] = [:]
+        while try statement.step() {
+            let entry = Entry(id: statement.int(0), scanID: statement.int(1), size: statement.int(4),
+                              mtime: statement.double(5), device: UInt64(bitPattern: statement.int(6)),
+                              inode: UInt64(bitPattern: statement.int(7)), status: statement.text(8) ?? "",
+                              reason: statement.text(9), contentHash: statement.text(10))
+            byKey[key(root: statement.text(2) ?? "", path: statement.text(3) ?? "")] = entry
+        }
+        return KnownFiles(byKey)
+    }
+}
