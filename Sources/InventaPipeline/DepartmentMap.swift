@@ -8,7 +8,8 @@ import InventaCrawl
 /// written in the profile or on the command line, then the path below it
 /// (`//fs01/soc/barn/a.docx`). A pattern without `*`, `?` or `[` is a prefix that
 /// ends at a folder boundary (`/srv/soc` matches `/srv/soc/x` but not `/srv/socialt`);
-/// otherwise it is a `Glob` (`**` crosses folders). Matching ignores case and treats
+/// otherwise it is a `Glob` (`**` crosses folders). A pattern without `/` names a folder
+/// anywhere in the path (`personal` matches `/srv/x/personal/lön.xlsx`). Matching ignores case and treats
 /// `\` as `/`, because municipal shares are SMB shares, written both ways.
 public struct DepartmentMap: Sendable, Equatable {
     public struct Rule: Sendable, Equatable {
@@ -37,10 +38,9 @@ public struct DepartmentMap: Sendable, Equatable {
         self.fallback = fallback
         matchers = rules.map { rule in
             let pattern = DepartmentMap.canonical(rule.pattern)
-            if pattern.contains(where: { "*?[".contains($0) }) {
-                // Without a "/", a pattern names a folder anywhere in the path.
-                return .glob(Glob(pattern.contains("/") ? pattern : "**/" + pattern + "/**"))
-            }
+            // Without a "/", a pattern names a folder anywhere in the path.
+            if !pattern.contains("/") { return .glob(Glob("**/" + pattern + "/**")) }
+            if pattern.contains(where: { "*?[".contains($0) }) { return .glob(Glob(pattern)) }
             var prefix = pattern
             while prefix.count > 1 && prefix.hasSuffix("/") { prefix.removeLast() }
             return .prefix(prefix)

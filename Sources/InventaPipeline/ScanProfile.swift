@@ -62,6 +62,11 @@ public struct ScanProfile: Sendable, Equatable {
         let path: String
         let base: String
 
+        static let sections: [(name: String, keys: [String])] = [
+            ("crawl", ["exclude", "include", "hidden", "follow_symlinks", "one_file_system"]),
+            ("limits", ["max_file_size"]),
+            ("departments", ["fallback"]),
+        ]
         static let topKeys = ["roots", "report", "key_file", "rules", "jobs", "verify_content", "crawl", "limits",
                               "departments", "department"]
 
@@ -146,6 +151,9 @@ public struct ScanProfile: Sendable, Equatable {
 
         func known(_ table: TOMLTable, keys: [String], prefix: String) throws(ProfileError) {
             for key in table.keys where !keys.contains(key) {
+                if prefix.isEmpty, let section = Reader.sections.first(where: { $0.keys.contains(key) })?.name {
+                    throw error(key, "belongs in the [\(section)] section", "move it below a [\(section)] line")
+                }
                 let guess = keys.min { distance($0, key) < distance($1, key) }
                 let hint = guess.map { distance($0, key) <= 3 ? "did you mean '\(prefix)\($0)'?" : nil } ?? nil
                 throw error(prefix + key, "unknown key", hint ?? "allowed here: \(keys.joined(separator: ", "))")

@@ -9,7 +9,7 @@ import InventaModel
 public final class ReportReader {
     public let path: String
     public let scanID: Int64
-    private let db: SQLiteDatabase
+    let db: SQLiteDatabase
 
     public init(path: String, scanID: Int64? = nil) throws(ReportError) {
         guard SecureFile.mode(of: path) != nil else {

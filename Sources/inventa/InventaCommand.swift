@@ -16,7 +16,7 @@ struct Inventa: ParsableCommand {
             1 a fatal error (e.g. the report cannot be written), 2 a usage error.
             """,
         version: version,
-        subcommands: [ScanCommand.self, ReportCommand.self]
+        subcommands: [ScanCommand.self, ReportCommand.self, SubjectCommand.self]
     )
 }
 
