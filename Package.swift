@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "InventaReport", dependencies: [
             "InventaModel", "CSQLite",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "InventaPipeline", dependencies: [
             "InventaModel", "InventaCrawl", "InventaExtraction", "InventaRules", "InventaDetection", "InventaReport",
@@ -63,7 +64,9 @@ let package = Package(
         .testTarget(name: "InventaDetectionTests", dependencies: ["InventaDetection", "InventaModel"]),
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
         .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel"]),
-        .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
+        .testTarget(name: "InventaReportTests", dependencies: [
+            "InventaReport", "InventaModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"]),
         .testTarget(name: "InventaPipelineTests", dependencies: ["InventaPipeline", "InventaReport", "InventaModel"]),
         .testTarget(name: "InventaCorpusTests", dependencies: ["InventaCorpus", "InventaExtraction", "InventaModel"]),

@@ -8,23 +8,24 @@ extension ReportReader {
 
     /// Files (and container members) matching `filter`, with department, owner and modification time.
     public func files(filter: FileFilter, now: Double = Date().timeIntervalSince1970) throws(ReportError) -> ReportTable {
-        var table = ReportTable(columns: ["department", "path", "format", "status", "reason", "risk", "findings",
+        var table = ReportTable(columns: ["department", "root", "path", "format", "status", "reason", "risk", "findings",
                                           "categories", "size", "owner", "modified"])
         let (conditions, values) = filter.sql(now: now)
         let statement = try db.prepare("""
-            SELECT f.department, f.path, f.format, f.status, f.reason, f.risk, f.findings,
+            SELECT f.department, f.root, f.path, f.format, f.status, f.reason, f.risk, f.findings,
                    (SELECT group_concat(category || '=' || n, ' ') FROM
                        (SELECT category, count(*) AS n FROM findings x WHERE x.file_id = f.id GROUP BY category ORDER BY category)),
                    f.size, f.owner, f.mtime
             FROM files f WHERE \(([valid] + conditions).joined(separator: " AND "))
-            ORDER BY f.department, f.path
+            ORDER BY f.department, f.root, f.path
             """)
         for (index, value) in values.enumerated() { statement.bind(Int32(index + 1), value) }
         while try statement.step() {
             table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)),
                                .text(statement.text(3)), .text(statement.text(4)), .text(statement.text(5)),
-                               .integer(statement.int(6)), .text(statement.text(7) ?? ""), .integer(statement.int(8)),
-                               .text(statement.text(9)), .text(Timestamp.format(seconds: statement.double(10)))])
+                               .text(statement.text(6)), .integer(statement.int(7)), .text(statement.text(8) ?? ""),
+                               .integer(statement.int(9)), .text(statement.text(10)),
+                               .text(Timestamp.format(seconds: statement.double(11)))])
         }
         return table
     }
@@ -62,13 +63,14 @@ extension ReportReader {
 
     /// Everything not fully scanned, and why.
     public func problems() throws(ReportError) -> ReportTable {
-        var table = ReportTable(columns: ["department", "path", "status", "reason"])
+        var table = ReportTable(columns: ["department", "root", "path", "status", "reason"])
         let statement = try db.prepare("""
-            SELECT f.department, f.path, f.status, f.reason FROM files f
+            SELECT f.department, f.root, f.path, f.status, f.reason FROM files f
             WHERE \(valid) AND (f.status <> 'scanned' OR f.reason IS NOT NULL) ORDER BY f.status, f.reason, f.path
             """)
         while try statement.step() {
-            table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)), .text(statement.text(3))])
+            table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)),
+                               .text(statement.text(3)), .text(statement.text(4))])
         }
         return table
     }
@@ -76,21 +78,22 @@ extension ReportReader {
     /// Files with personal data not modified for `olderThan` seconds (gallring), oldest first.
     public func retention(olderThan: Double, filter: FileFilter = FileFilter(),
                           now: Double = Date().timeIntervalSince1970) throws(ReportError) -> ReportTable {
-        var table = ReportTable(columns: ["department", "path", "modified", "age_years", "risk", "findings", "owner"])
+        var table = ReportTable(columns: ["department", "root", "path", "modified", "age_years", "risk", "findings", "owner"])
         var filter = filter
         filter.olderThan = olderThan
         filter.withFindings = true
         let (conditions, values) = filter.sql(now: now)
         let statement = try db.prepare("""
-            SELECT f.department, f.path, f.mtime, f.risk, f.findings, f.owner FROM files f
+            SELECT f.department, f.root, f.path, f.mtime, f.risk, f.findings, f.owner FROM files f
             WHERE \(([valid, "f.parent_id IS NULL"] + conditions).joined(separator: " AND ")) ORDER BY f.mtime, f.path
             """)
         for (index, value) in values.enumerated() { statement.bind(Int32(index + 1), value) }
         while try statement.step() {
-            let mtime = statement.double(2)
-            table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(Timestamp.format(seconds: mtime)),
+            let mtime = statement.double(3)
+            table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)),
+                               .text(Timestamp.format(seconds: mtime)),
                                .number(((now - mtime) / (365.25 * 86400) * 10).rounded(.down) / 10),
-                               .text(statement.text(3)), .integer(statement.int(4)), .text(statement.text(5))])
+                               .text(statement.text(4)), .integer(statement.int(5)), .text(statement.text(6))])
         }
         return table
     }
@@ -98,7 +101,7 @@ extension ReportReader {
     /// Files with personal data that are new, resolved or changed in this scan compared
     /// with scan `previous` (default: the scan before this one).
     public func diff(from previous: Int64? = nil) throws(ReportError) -> ReportTable {
-        var table = ReportTable(columns: ["change", "department", "path", "findings_before", "findings_after",
+        var table = ReportTable(columns: ["change", "department", "root", "path", "findings_before", "findings_after",
                                           "risk_before", "risk_after"])
         var from: Int64 = 0
         if let previous { from = previous } else if let before = try db.scalar("SELECT max(id) FROM scans WHERE id < \(scanID)") {
@@ -112,24 +115,24 @@ extension ReportReader {
         }
         let statement = try db.prepare("""
             WITH a AS (\(state(from))), b AS (\(state(scanID)))
-            SELECT 'new', b.department, b.path, coalesce(a.findings, 0), b.findings, a.risk, b.risk
+            SELECT 'new', b.department, b.root, b.path, coalesce(a.findings, 0), b.findings, a.risk, b.risk
                 FROM b LEFT JOIN a ON a.root = b.root AND a.path = b.path
                 WHERE b.findings > 0 AND coalesce(a.findings, 0) = 0
             UNION ALL
-            SELECT CASE WHEN b.id IS NULL THEN 'resolved (removed)' ELSE 'resolved' END, a.department, a.path,
+            SELECT CASE WHEN b.id IS NULL THEN 'resolved (removed)' ELSE 'resolved' END, a.department, a.root, a.path,
                    a.findings, coalesce(b.findings, 0), a.risk, b.risk
                 FROM a LEFT JOIN b ON a.root = b.root AND a.path = b.path
                 WHERE a.findings > 0 AND coalesce(b.findings, 0) = 0
             UNION ALL
-            SELECT 'changed', b.department, b.path, a.findings, b.findings, a.risk, b.risk
+            SELECT 'changed', b.department, b.root, b.path, a.findings, b.findings, a.risk, b.risk
                 FROM a JOIN b ON a.root = b.root AND a.path = b.path
                 WHERE a.findings > 0 AND b.findings > 0 AND a.id <> b.id AND (a.findings <> b.findings OR a.risk <> b.risk)
-            ORDER BY 1, 3
+            ORDER BY 1, 3, 4
             """)
         while try statement.step() {
             table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)),
-                               .integer(statement.int(3)), .integer(statement.int(4)), .text(statement.text(5)),
-                               .text(statement.text(6))])
+                               .text(statement.text(3)), .integer(statement.int(4)), .integer(statement.int(5)),
+                               .text(statement.text(6)), .text(statement.text(7))])
         }
         return table
     }
@@ -137,9 +140,9 @@ extension ReportReader {
     /// Every place a value with keyed hash `hash` occurs in this scan's files, with
     /// the other categories found in the same file. Masked values only.
     public func subject(hash: String) throws(ReportError) -> ReportTable {
-        var table = ReportTable(columns: ["department", "path", "category", "masked", "location", "also_in_file"])
+        var table = ReportTable(columns: ["department", "root", "path", "category", "masked", "location", "also_in_file"])
         let statement = try db.prepare("""
-            SELECT f.department, f.path, x.category, x.masked, x.location, f.id, f.parent_id
+            SELECT f.department, f.root, f.path, x.category, x.masked, x.location, f.id
             FROM findings x JOIN files f ON f.id = x.file_id
             WHERE x.value_hash = ? AND \(valid) ORDER BY f.department, f.path, x.id
             """)
@@ -148,14 +151,14 @@ extension ReportReader {
             SELECT category, count(*) FROM findings WHERE file_id = ? AND value_hash <> ? GROUP BY category ORDER BY category
             """)
         while try statement.step() {
-            others.bind(1, statement.int(5))
+            others.bind(1, statement.int(6))
             others.bind(2, hash)
             var pairs: [(String, Int64)] = []
             while try others.step() { pairs.append((others.text(0) ?? "", others.int(1))) }
             others.reset()
-            let location = statement.text(4) ?? "{}"
+            let location = statement.text(5) ?? "{}"
             table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)),
-                               .text(statement.text(3)), .json(location, display: ReportReader.describe(location: location)),
+                               .text(statement.text(3)), .text(statement.text(4)), .json(location, display: ReportReader.describe(location: location)),
                                .json(JSONText.object(pairs.map { ($0.0, String($0.1)) }),
                                      display: pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " "))])
         }

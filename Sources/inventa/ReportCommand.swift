@@ -1,5 +1,9 @@
 import ArgumentParser
+import Foundation
 import InventaReport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `inventa report …`: reads a report and prints one section as a table, CSV or
 /// JSON Lines. The JSON Lines fields are a stable contract (README). Every section
@@ -7,8 +11,9 @@ import InventaReport
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Show a scan report: summary, departments, files, findings, problems, diff or retention.",
-        subcommands: [Summary.self, Departments.self, Files.self, Findings.self, Problems.self, Diff.self, Retention.self]
+        abstract: "Show a scan report: summary, departments, files, findings, problems, diff, retention; or write it as XLSX or HTML.",
+        subcommands: [Summary.self, Departments.self, Files.self, Findings.self, Problems.self, Diff.self, Retention.self,
+                      Workbook.self, HTML.self]
     )
 
     struct Common: ParsableArguments {
@@ -121,7 +126,93 @@ struct ReportCommand: ParsableCommand {
             try common.show { reader throws(ReportError) in try reader.retention(olderThan: age, filter: filter) }
         }
     }
+
+    /// Options of the documents people read: where to write, which language.
+    struct Document: ParsableArguments {
+        @Option(name: .shortAndLong, help: ArgumentHelp("File to write (created mode 0600: it describes personal data).", valueName: "file"))
+        var output: String
+
+        @Option(name: .long, help: "Language: sv (default) or en.")
+        var lang: ReportLanguage = .sv
+
+        func write(_ data: [UInt8]) throws {
+            let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw Fatal(message: "cannot write \(output): \(String(cString: strerror(errno))) (check the folder exists)") }
+            defer { close(fd) }
+            var offset = 0
+            while offset < data.count {
+                let n = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, data.count - offset) }
+                guard n > 0 else { throw Fatal(message: "cannot write \(output): \(String(cString: strerror(errno)))") }
+                offset += n
+            }
+            print("Wrote \(output)")
+        }
+    }
+
+    struct Workbook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "xlsx",
+            abstract: "Write the report as an Excel workbook: one sheet per section, masked values only.")
+        @Option(name: .long, help: "Report file to read.")
+        var report: String = "inventa-report.sqlite"
+        @Option(name: .long, help: "Scan id (default: the latest scan).")
+        var scan: Int64?
+        @OptionGroup var document: Document
+        @Option(name: .long, help: ArgumentHelp("Age for the retention sheet (default 5y).", valueName: "age"))
+        var olderThan: String = "5y"
+
+        func validate() throws {
+            if Age.seconds(olderThan) == nil { throw ValidationError("--older-than '\(olderThan)' is not an age; use e.g. 5y, 18m or 90d") }
+        }
+
+        func run() throws {
+            let t = document.lang.label
+            let age = Age.seconds(olderThan) ?? 0
+            var sheets: [XLSXWriter.Sheet] = []
+            do {
+                let reader = try ReportReader(path: report, scanID: scan)
+                let sections: [(String, ReportTable)] = [
+                    (t("sheet.summary"), try reader.summary()),
+                    (t("sheet.departments"), try reader.departments()),
+                    (t("sheet.files"), try reader.files(filter: FileFilter(withFindings: true))),
+                    (t("sheet.retention"), try reader.retention(olderThan: age)),
+                    (t("sheet.diff"), try reader.diff()),
+                    (t("sheet.problems"), try reader.problems()),
+                    (t("sheet.findings"), try reader.findings().keeping(["path", "category", "masked", "confidence", "level", "rule", "location"])),
+                ]
+                sheets = sections.map { XLSXWriter.Sheet(name: $0.0, table: $0.1.localized(document.lang)) }
+            } catch {
+                throw Fatal(message: error.description)
+            }
+            let bytes = try XLSXWriter.workbook(sheets)
+            try document.write(Array(bytes))
+        }
+    }
+
+    struct HTML: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "html",
+            abstract: "Write a self-contained HTML report (charts, sortable tables, masked values only) to e-mail or print.")
+        @Option(name: .long, help: "Report file to read.")
+        var report: String = "inventa-report.sqlite"
+        @Option(name: .long, help: "Scan id (default: the latest scan).")
+        var scan: Int64?
+        @OptionGroup var document: Document
+
+        func run() throws {
+            let html: String
+            do {
+                let reader = try ReportReader(path: report, scanID: scan)
+                html = try HTMLReport(language: document.lang).render(reader)
+            } catch {
+                throw Fatal(message: error.description)
+            }
+            try document.write(Array(html.utf8))
+        }
+    }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// Ages such as `5y`, `18m`, `90d` (a year is 365.25 days, a month a twelfth of that).
 enum Age {

@@ -57,7 +57,7 @@ struct SubjectCommand: ParsableCommand {
             let table = try reader.subject(hash: hasher.hash(normalized))
             print(format.render(table), terminator: "")
             if format == .table {
-                let files = Set(table.rows.map { $0[1].display }).count
+                let files = Set(table.rows.map { $0[1].display + "/" + $0[2].display }).count
                 print("\(table.rows.count) occurrence(s) in \(files) file(s) (scan \(reader.scanID)).")
             }
         } catch {

@@ -87,9 +87,9 @@ import InventaReport
         writer.submit(FileEntry(result: FileResult(file: file, outcome: .scanned, findings: [name]), department: "HR"))
         _ = try writer.finish()
         let rows = try ReportReader(path: dir + "/r.sqlite").subject(hash: hasher.hash(SubjectKey.name(typed)))
-        #expect(rows.rows.map { $0[1].display } == ["a.txt"])
-        #expect(rows.rows.map { $0[0].display } == ["HR"])
-        #expect(rows.rows.map { $0[3].display } == ["A. A."])
+        #expect(Self.column(rows, "path") == ["a.txt"])
+        #expect(Self.column(rows, "department") == ["HR"])
+        #expect(Self.column(rows, "masked") == ["A. A."])
     }
 
     @Test(arguments: [
