@@ -22,7 +22,7 @@ public struct HTMLReport {
         let diff = try reader.diff()
         let problems = try reader.problems()
         let departments = try reader.departments()
-        let t = language.label
+        let t = { (key: String) in language.label(key) }
         var html = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8">
@@ -67,7 +67,7 @@ public struct HTMLReport {
     func chart(title: String, bars: [(String, Int, Int)], legend: String?) -> String {
         let shown = Array(bars.prefix(12))
         let maximum = max(shown.map(\.1).max() ?? 1, 1)
-        let rowHeight = 26, labelWidth = 210, barWidth = 300, top = legend == nil ? 8 : 30
+        let rowHeight = 26, labelWidth = 250, barWidth = 280, top = legend == nil ? 8 : 30
         let height = top + max(shown.count, 1) * rowHeight + 8
         var svg = "<figure class=\"chart\"><figcaption>\(escape(title))</figcaption>"
         svg += "<svg viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" role=\"img\" aria-label=\"\(escape(title))\">"
@@ -80,7 +80,7 @@ public struct HTMLReport {
             let y = top + index * rowHeight
             let width = max(Int(Double(bar.1) / Double(maximum) * Double(barWidth)), bar.1 > 0 ? 2 : 0)
             let dark = bar.1 > 0 ? Int(Double(bar.2) / Double(bar.1) * Double(width)) : 0
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(escape(String(bar.0.prefix(30))))</text>"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\">\(escape(bar.0.count > 36 ? String(bar.0.prefix(35)) + "…" : bar.0))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"18\" rx=\"2\" class=\"bar\"/>"
             if dark > 0 { svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(dark)\" height=\"18\" rx=\"2\" class=\"bar-high\"/>" }
             svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 17)\" class=\"value\">\(Self.grouped(bar.1))</text>"
@@ -94,12 +94,19 @@ public struct HTMLReport {
         html += "<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
         for column in table.columns { html += "<th scope=\"col\">\(escape(language.label(column)))</th>" }
         html += "</tr></thead><tbody>\n"
+        let translated = Set(["risk", "risk_before", "risk_after", "change", "status"])
         for row in table.rows.prefix(rowLimit) {
             html += "<tr>"
-            for cell in row {
+            for (column, cell) in zip(table.columns, row) {
                 switch cell {
                 case .integer, .number: html += "<td class=\"num\">\(escape(cell.display))</td>"
-                default: html += "<td>\(escape(cell.display))</td>"
+                default:
+                    var text = cell.display
+                    if translated.contains(column) { text = language.label("value." + text, fallback: text) }
+                    // Timestamps as dates: the day is what a reader needs.
+                    if text.count == 20, text.hasSuffix("Z"), text.dropFirst(10).first == "T" { text = String(text.prefix(10)) }
+                    let tone = column.hasPrefix("risk") && cell.display == "high" ? " class=\"high\"" : ""
+                    html += "<td\(tone)>\(escape(text))</td>"
                 }
             }
             html += "</tr>\n"
@@ -163,7 +170,7 @@ public struct HTMLReport {
         th,td{text-align:left;padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:top}
         th{background:#eef2f6;cursor:pointer;white-space:nowrap;position:sticky;top:0}th:hover{background:#dde6ee}
         th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}td.num{text-align:right;font-variant-numeric:tabular-nums}
-        tbody tr:nth-child(even){background:#fafbfc}td{word-break:break-word}.more,.empty{color:var(--muted);font-size:13px}
+        tbody tr:nth-child(even){background:#fafbfc}td{word-break:break-word}td.high{color:var(--high);font-weight:600}.more,.empty{color:var(--muted);font-size:13px}
         footer{margin-top:36px;border-top:1px solid var(--line);color:var(--muted);font-size:12px}
         @media (max-width:800px){.charts{grid-template-columns:1fr}main{padding:16px}}
         @media print{body{background:#fff}th{position:static}}
@@ -192,7 +199,7 @@ public struct HTMLReport {
 extension ReportTable {
     /// The same table with column headings in `language` (for XLSX and HTML).
     public func localized(_ language: ReportLanguage) -> ReportTable {
-        ReportTable(columns: columns.map(language.label), rows: rows)
+        ReportTable(columns: columns.map { language.label($0) }, rows: rows)
     }
 
     /// The same table with only `names` columns, in that order.

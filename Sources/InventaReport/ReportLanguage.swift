@@ -3,11 +3,13 @@
 public enum ReportLanguage: String, Sendable, CaseIterable {
     case sv, en
 
-    public func label(_ key: String) -> String {
+    public func label(_ key: String) -> String { label(key, fallback: key) }
+
+    public func label(_ key: String, fallback: String) -> String {
         let pair = ReportLanguage.labels[key]
         switch self {
-        case .sv: return pair?.0 ?? key
-        case .en: return pair?.1 ?? key
+        case .sv: return pair?.0 ?? fallback
+        case .en: return pair?.1 ?? fallback
         }
     }
 
@@ -28,6 +30,11 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         "category": ("Kategori", "Category"), "masked": ("Maskerat värde", "Masked value"),
         "location": ("Plats", "Location"), "confidence": ("Säkerhet", "Confidence"), "level": ("Nivå", "Level"),
         "rule": ("Regel", "Rule"), "value": ("Värde", "Value"), "evidence": ("Belägg", "Evidence"),
+        // Values.
+        "value.none": ("ingen", "none"), "value.low": ("låg", "low"), "value.medium": ("medel", "medium"),
+        "value.high": ("hög", "high"), "value.new": ("ny", "new"), "value.resolved": ("åtgärdad", "resolved"),
+        "value.resolved (removed)": ("åtgärdad (borttagen)", "resolved (removed)"), "value.changed": ("ändrad", "changed"),
+        "value.scanned": ("undersökt", "scanned"), "value.skipped": ("överhoppad", "skipped"), "value.failed": ("misslyckad", "failed"),
         // Sheets and headings.
         "sheet.summary": ("Sammanfattning", "Summary"), "sheet.departments": ("Förvaltningar", "Departments"),
         "sheet.files": ("Filer med personuppgifter", "Files with personal data"),

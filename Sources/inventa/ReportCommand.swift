@@ -166,7 +166,8 @@ struct ReportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let t = document.lang.label
+            let language = document.lang
+            let t = { (key: String) in language.label(key) }
             let age = Age.seconds(olderThan) ?? 0
             var sheets: [XLSXWriter.Sheet] = []
             do {
