@@ -34,72 +34,19 @@ public final class ScanPipeline: Sendable {
         let writer = try ReportWriter(path: options.reportPath, hasher: hasher, info: info, resume: options.resume)
         let roots = writer.roots
         let guardian = CrashGuard(logPath: CrashLog.path(forReport: options.reportPath), workers: options.policy.jobs)
-        let today = options.today ?? .today
-        let detection = Detection.standard(today: today, thresholds: options.thresholds)
-        let extraction = Extraction(limits: options.limits)
-        let maxFindings = options.maxFindingsPerFile
-        let progress = self.progress
+        let visit = FileVisit(options: options, writer: writer, guardian: guardian, progress: progress,
+                              detection: Detection.standard(today: options.today ?? .today, thresholds: options.thresholds),
+                              extraction: Extraction(limits: options.limits), hooks: TestHooks.fromEnvironment())
         let crawler = self.crawler
-        let options = self.options
-        let seen = SeenFiles()
-        let hooks = TestHooks.fromEnvironment()
         crawler.run(roots: roots) { worker in
             guardian.attach(worker: worker)
             return { event in
-                let file: FileRef
-                switch event {
-                case .settled(let settled): file = settled.file
-                case .file(let found): file = found
-                }
-                let known = writer.known.lookup(root: file.root, path: file.relativePath)
-                if let known { seen.insert(known.id) }
-                let entry: FileEntry
-                switch event {
-                case .settled(let settled):
-                    if let known, options.incremental, known.status == settled.outcome.status,
-                       known.reason == settled.outcome.reason, known.size == file.size, known.mtime == file.mtime {
-                        progress.recordUnchanged()
-                        return
-                    }
-                    entry = FileEntry(result: settled, department: "", replaces: known?.id)
-                case .file:
-                    var contentHash: String?
-                    if let known, options.incremental, ScanPipeline.sameIdentity(known, file) {
-                        if !options.verifyContent {
-                            progress.recordUnchanged()
-                            return
-                        }
-                        contentHash = ContentDigest.sha256(path: file.pathBytes)
-                        if contentHash != nil && contentHash == known.contentHash {
-                            progress.recordUnchanged()
-                            return
-                        }
-                    }
-                    let result: FileResult
-                    if writer.crashCount(file) >= 2 {
-                        result = FileResult(file: file, outcome: .failed(
-                            "crashed: this file crashed the scanner twice and is quarantined; report it to the Inventa maintainers"))
-                    } else {
-                        guardian.begin(worker: worker, file: file)
-                        hooks.beforeExtracting(file)
-                        result = ScanPipeline.scan(file, extraction: extraction, detection: detection, maxFindings: maxFindings)
-                        guardian.end(worker: worker)
-                    }
-                    if options.verifyContent && contentHash == nil { contentHash = ContentDigest.sha256(path: file.pathBytes) }
-                    entry = FileEntry(result: result, department: "", replaces: known?.id, contentHash: contentHash)
-                }
-                var departed = entry
-                departed.department = options.departments.department(root: file.root, relativePath: file.relativePath)
-                let result = departed.result
-                progress.record(status: result.outcome.status, reason: result.outcome.reason, path: result.file.relativePath,
-                                findings: result.findings.count, bytes: result.outcome.status == "scanned" ? result.file.size : 0,
-                                textBytes: result.textBytes)
-                writer.submit(departed)
+                visit.handle(event, worker: worker)
                 if writer.hasFailed { crawler.cancel() }
             }
         }
         let interrupted = isCancelled
-        let removed = interrupted ? [] : writer.known.unseen(roots: Set(roots), seen: seen.ids)
+        let removed = interrupted ? [] : writer.known.unseen(roots: Set(roots), seen: visit.seen.ids)
         let totals = try writer.finish(interrupted: interrupted, removed: removed)
         withExtendedLifetime(guardian) {}
         return ScanSummary(reportPath: options.reportPath, scanID: writer.scanID, totals: totals,
@@ -115,13 +62,6 @@ public final class ScanPipeline: Sendable {
 
     private let cancelFlag = Flag()
     private var isCancelled: Bool { cancelFlag.isSet }
-
-    /// A file is the one recorded when its size, mtime, device and inode are unchanged and
-    /// it was not a failure (failures are retried: the cause may be gone).
-    static func sameIdentity(_ known: KnownFiles.Entry, _ file: FileRef) -> Bool {
-        known.status != "failed" && known.size == file.size && known.mtime == file.mtime
-            && known.device == file.device && known.inode == file.inode
-    }
 
     /// Extracts and detects one file. Never throws: every problem becomes the file's outcome.
     static func scan(_ file: FileRef, extraction: Extraction, detection: Detection, maxFindings: Int) -> FileResult {
