@@ -16,22 +16,18 @@ public struct KnownFiles: Sendable {
         public var contentHash: String?
     }
 
-    private let byKey: [String: Entry]
+    /// root → path → entry: a lookup hashes the path only, with no string built per file.
+    private let byRoot: [String: [String: Entry]]
 
-    init(_ byKey: [String: Entry]) { self.byKey = byKey }
+    init(_ byRoot: [String: [String: Entry]]) { self.byRoot = byRoot }
 
-    public var count: Int { byKey.count }
-    public var ids: [Int64] { byKey.values.map(\.id) }
+    public var count: Int { byRoot.values.reduce(0) { $0 + $1.count } }
 
-    public func lookup(root: String, path: String) -> Entry? { byKey[KnownFiles.key(root: root, path: path)] }
+    public func lookup(root: String, path: String) -> Entry? { byRoot[root]?[path] }
 
     /// The ids of current rows under `roots` (as recorded) that are not in `seen`: files that vanished.
     public func unseen(roots: Set<String>, seen: Set<Int64>) -> [Int64] {
-        byKey.compactMap { key, entry in
-            guard !seen.contains(entry.id), let root = key.split(separator: "\u{0}", maxSplits: 1).first,
-                  roots.contains(String(root)) else { return nil }
-            return entry.id
-        }
+        roots.flatMap { root in (byRoot[root] ?? [:]).values.filter { !seen.contains($0.id) }.map(\.id) }
     }
 
     static func key(root: String, path: String) -> String { root + "\u{0}" + path }
@@ -41,14 +37,14 @@ public struct KnownFiles: Sendable {
             SELECT id, scan_id, root, path, size, mtime, device, inode, status, reason, content_hash
             FROM files WHERE ended_scan IS NULL AND parent_id IS NULL
             """)
-        var byKey: [String: Entry] = [:]
+        var byRoot: [String: [String: Entry]] = [:]
         while try statement.step() {
             let entry = Entry(id: statement.int(0), scanID: statement.int(1), size: statement.int(4),
                               mtime: statement.double(5), device: UInt64(bitPattern: statement.int(6)),
                               inode: UInt64(bitPattern: statement.int(7)), status: statement.text(8) ?? "",
                               reason: statement.text(9), contentHash: statement.text(10))
-            byKey[key(root: statement.text(2) ?? "", path: statement.text(3) ?? "")] = entry
+            byRoot[statement.text(2) ?? "", default: [:]][statement.text(3) ?? ""] = entry
         }
-        return KnownFiles(byKey)
+        return KnownFiles(byRoot)
     }
 }
