@@ -36,6 +36,11 @@ public final class ReportReader {
         }
     }
 
+    /// True when the scan ran with `--store-values`: its findings hold cleartext values.
+    public var storesValues: Bool {
+        (try? db.scalar("SELECT store_values FROM scans WHERE id = \(scanID)")) == 1
+    }
+
     /// One row per file: path, format, status, reason, risk, size and finding counts per category.
     public func files() throws(ReportError) -> ReportTable {
         var table = ReportTable(columns: ["path", "format", "status", "reason", "risk", "size", "counts"])

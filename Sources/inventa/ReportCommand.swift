@@ -29,6 +29,9 @@ struct ReportCommand: ParsableCommand {
         func show(_ make: (ReportReader) throws(ReportError) -> ReportTable) throws {
             do {
                 let reader = try ReportReader(path: report, scanID: scan)
+                if reader.storesValues {
+                    printError("inventa: warning: scan \(reader.scanID) ran with --store-values: values are shown in clear; handle this output as personal data")
+                }
                 print(format.render(try make(reader)), terminator: "")
             } catch {
                 throw Fatal(message: error.description)
