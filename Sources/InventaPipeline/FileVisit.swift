@@ -1,3 +1,4 @@
+import Foundation
 import InventaCrawl
 import InventaDetection
 import InventaExtraction
@@ -16,7 +17,7 @@ final class FileVisit: Sendable {
     let detection: Detection
     let extraction: Extraction
     let hooks: TestHooks
-    let seen = SeenFiles()
+    private let workers = WorkerList()
 
     init(options: ScanOptions, writer: ReportWriter, guardian: CrashGuard, progress: ScanProgress,
          detection: Detection, extraction: Extraction, hooks: TestHooks) {
@@ -29,21 +30,58 @@ final class FileVisit: Sendable {
         self.hooks = hooks
     }
 
-    func handle(_ event: CrawlEvent, worker: Int) {
+    /// State owned by one worker thread: no lock per file.
+    final class Worker: @unchecked Sendable {
+        let index: Int
+        var seen: [Int64] = []
+        var unchanged = 0
+
+        init(index: Int) { self.index = index }
+    }
+
+    /// Called on each worker thread before its first event.
+    func makeWorker(_ index: Int) -> Worker {
+        let worker = Worker(index: index)
+        workers.append(worker)
+        return worker
+    }
+
+    /// The known rows every worker met; read after the crawl has ended.
+    var seen: Set<Int64> {
+        var all = Set<Int64>()
+        for worker in workers.all { all.formUnion(worker.seen) }
+        return all
+    }
+
+    /// Flushes the workers' unchanged counts into the shared progress; after the crawl has ended.
+    func flush() {
+        for worker in workers.all where worker.unchanged > 0 {
+            progress.recordUnchanged(worker.unchanged)
+            worker.unchanged = 0
+        }
+    }
+
+    func handle(_ event: CrawlEvent, worker: Worker) {
         let file: FileRef
         switch event {
         case .settled(let settled): file = settled.file
         case .file(let found): file = found
         }
         let known = writer.known.lookup(root: file.root, path: file.relativePath)
-        if let known { seen.insert(known.id) }
+        if let known { worker.seen.append(known.id) }
         let entry: FileEntry?
         switch event {
         case .settled(let settled): entry = settle(settled, known: known)
-        case .file: entry = scan(file, known: known, worker: worker)
+        case .file: entry = scan(file, known: known, worker: worker.index)
         }
         guard var entry else {
-            progress.recordUnchanged()
+            // Counted locally and published in batches: one shared lock per file would cost
+            // more than the rest of an unchanged file's visit.
+            worker.unchanged += 1
+            if worker.unchanged == 256 {
+                progress.recordUnchanged(256)
+                worker.unchanged = 0
+            }
             return
         }
         entry.department = options.departments.department(root: file.root, relativePath: file.relativePath)
@@ -91,4 +129,12 @@ final class FileVisit: Sendable {
         known.status != "failed" && known.size == file.size && known.mtime == file.mtime
             && known.device == file.device && known.inode == file.inode
     }
+}
+
+/// The workers of one scan, registered once each.
+final class WorkerList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var workers: [FileVisit.Worker] = []
+    func append(_ worker: FileVisit.Worker) { lock.withLock { workers.append(worker) } }
+    var all: [FileVisit.Worker] { lock.withLock { workers } }
 }

@@ -38,15 +38,17 @@ public final class ScanPipeline: Sendable {
                               detection: Detection.standard(today: options.today ?? .today, thresholds: options.thresholds),
                               extraction: Extraction(limits: options.limits), hooks: TestHooks.fromEnvironment())
         let crawler = self.crawler
-        crawler.run(roots: roots) { worker in
-            guardian.attach(worker: worker)
+        crawler.run(roots: roots) { index in
+            guardian.attach(worker: index)
+            let worker = visit.makeWorker(index)
             return { event in
                 visit.handle(event, worker: worker)
                 if writer.hasFailed { crawler.cancel() }
             }
         }
+        visit.flush()
         let interrupted = isCancelled
-        let removed = interrupted ? [] : writer.known.unseen(roots: Set(roots), seen: visit.seen.ids)
+        let removed = interrupted ? [] : writer.known.unseen(roots: Set(roots), seen: visit.seen)
         let totals = try writer.finish(interrupted: interrupted, removed: removed)
         withExtendedLifetime(guardian) {}
         return ScanSummary(reportPath: options.reportPath, scanID: writer.scanID, totals: totals,
@@ -92,12 +94,4 @@ final class Flag: @unchecked Sendable {
     private var value = false
     func set() { lock.withLock { value = true } }
     var isSet: Bool { lock.withLock { value } }
-}
-
-/// The ids of known file rows met by this scan's crawl; the rest vanished.
-final class SeenFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = Set<Int64>()
-    func insert(_ id: Int64) { lock.withLock { _ = set.insert(id) } }
-    var ids: Set<Int64> { lock.withLock { set } }
 }

@@ -42,10 +42,10 @@ public final class ScanProgress: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
     }
 
-    func recordUnchanged() {
+    func recordUnchanged(_ count: Int) {
         pthread_mutex_lock(&mutex)
-        state.files += 1
-        state.unchanged += 1
+        state.files += count
+        state.unchanged += count
         pthread_mutex_unlock(&mutex)
     }
 

@@ -220,7 +220,7 @@ public final class ReportWriter: @unchecked Sendable {
                    sum(CASE WHEN parent_id IS NULL THEN findings ELSE 0 END),
                    sum(CASE WHEN status = 'scanned' THEN size ELSE 0 END),
                    sum(parent_id IS NULL AND scan_id = ?1), sum(parent_id IS NULL AND scan_id < ?1)
-            FROM files WHERE scan_id <= ?1 AND (ended_scan IS NULL OR ended_scan > ?1)
+            FROM files NOT INDEXED WHERE scan_id <= ?1 AND (ended_scan IS NULL OR ended_scan > ?1)
             """)
         statement.bind(1, scanID)
         var totals = ScanTotals()

@@ -66,6 +66,27 @@ import InventaReport
         #expect(try ReportReader(path: tree.report, scanID: first.scanID).files().rows.count == 3, "history is kept")
     }
 
+    /// Two roots in one scan; a later scan of one root leaves the other root's files alone.
+    @Test func rootsAreKeptApart() throws {
+        let tree = try Tree()
+        let other = tree.dir + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        for index in 0..<20 {
+            try tree.write("a\(index).txt", "x\(index)\n")
+            try "y\(index)\n".write(toFile: other + "/a\(index).txt", atomically: false, encoding: .utf8)
+        }
+        func scan(_ roots: [String]) throws -> ScanTotals {
+            let options = ScanOptions(roots: roots, policy: CrawlPolicy(jobs: 2), reportPath: tree.report, keyPath: tree.dir + "/k.key")
+            return try ScanPipeline(options: options).run(toolVersion: "test").totals
+        }
+        #expect(try scan([tree.root, other]).new == 40)
+        let again = try scan([other, tree.root])
+        #expect(again.unchanged == 40 && again.new == 0)
+        let one = try scan([other])
+        #expect(one.removed == 0, "files of a root not scanned are not removed")
+        #expect(one.files == 40 && one.unchanged == 40)
+    }
+
     @Test func fullRescanReadsEverything() throws {
         let tree = try Tree()
         try tree.write("a.txt", "Klient \(Self.pnr[0])\n")
