@@ -110,7 +110,8 @@ final class Statement {
     func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
         guard let pointer = sqlite3_column_text(handle, column) else { return false }
         let count = Int(sqlite3_column_bytes(handle, column))
-        return count == bytes.count && bytes.withUnsafeBufferPointer { memcmp(pointer, $0.baseAddress!, count) == 0 }
+        guard count == bytes.count else { return false }
+        return count == 0 || bytes.withUnsafeBufferPointer { memcmp(pointer, $0.baseAddress!, count) == 0 }
     }
 
     func text(_ column: Int32) -> String? {

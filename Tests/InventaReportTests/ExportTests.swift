@@ -102,3 +102,17 @@ import InventaModel
         #expect(try HTMLReport().render(reader).contains("Personuppgifter på filytor"), "Swedish by default")
     }
 }
+
+@Suite struct HTMLNoticeTests {
+    /// A scan that did not complete says so at the top of the HTML report.
+    @Test func unfinishedScanCarriesANotice() throws {
+        let dir = NSTemporaryDirectory() + "inventa-notice-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = try ReportWriter(path: dir + "/r.sqlite", hasher: try KeyedHasher.loadOrCreate(path: dir + "/k.key"),
+                                      info: ScanInfo(roots: ["/srv"], options: [], toolVersion: "test", storeValues: false))
+        _ = try writer.finish(interrupted: true)
+        let html = try HTMLReport(language: .en).render(try ReportReader(path: dir + "/r.sqlite"))
+        #expect(html.contains("The scan did not complete (interrupted)"))
+    }
+}
