@@ -8,14 +8,24 @@ import Testing
         "Ärende\nPersonnummer: \(pnr.prefix(8))-\(pnr.suffix(4))\n"
     }
 
+    /// Waits (up to 20 s) until the running scan has committed at least `count` file rows,
+    /// so a signal lands mid-scan however slowly the machine starts the process.
+    static func waitForCommits(_ ws: CLI.Workspace, atLeast count: Int) throws {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if FileManager.default.fileExists(atPath: ws.dir + "/r.sqlite"), (try? ws.report(["files"]).count) ?? 0 >= count { return }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     @Test func resumeAfterSigkillLosesAndDuplicatesNothing() throws {
         let ws = try CLI.Workspace()
         let numbers = Array(TestNumbers.pnr.prefix(40))
         for (index, pnr) in numbers.enumerated() { try ws.write("d\(index % 4)/f\(index).txt", Self.text(pnr)) }
         let (process, _, _) = try CLI.start(["scan", "tree", "--report", "r.sqlite", "--key-file", "k.key", "--jobs", "2", "--quiet"],
-                                            environment: ["INVENTA_TEST_SLOW_MS": "60"], in: ws.dir)
-        // 40 files × 60 ms / 2 workers ≈ 1.2 s: kill in the middle, after a few commits.
-        Thread.sleep(forTimeInterval: 0.7)
+                                            environment: ["INVENTA_TEST_SLOW_MS": "150"], in: ws.dir)
+        // 40 files × 150 ms / 2 workers ≈ 3 s: kill in the middle, after a few commits.
+        try Self.waitForCommits(ws, atLeast: 3)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
@@ -40,8 +50,8 @@ import Testing
         let ws = try CLI.Workspace()
         for (index, pnr) in TestNumbers.pnr.prefix(30).enumerated() { try ws.write("f\(index).txt", Self.text(pnr)) }
         let (process, out, _) = try CLI.start(["scan", "tree", "--report", "r.sqlite", "--key-file", "k.key", "--jobs", "1", "--quiet"],
-                                              environment: ["INVENTA_TEST_SLOW_MS": "50"], in: ws.dir)
-        Thread.sleep(forTimeInterval: 0.5)
+                                              environment: ["INVENTA_TEST_SLOW_MS": "100"], in: ws.dir)
+        try Self.waitForCommits(ws, atLeast: 2)
         kill(process.processIdentifier, SIGINT)
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
