@@ -44,9 +44,11 @@ let package = Package(
         .target(name: "InventaReport", dependencies: [
             "InventaModel", "CSQLite",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "InventaPipeline", dependencies: [
             "InventaModel", "InventaCrawl", "InventaExtraction", "InventaRules", "InventaDetection", "InventaReport",
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         // Synthetic corpus generation with ground truth, and the accuracy/speed benchmark.
         .target(name: "InventaCorpus", dependencies: [
@@ -66,7 +68,9 @@ let package = Package(
         .testTarget(name: "InventaCrawlTests", dependencies: ["InventaCrawl", "InventaModel"]),
         .testTarget(name: "InventaExtractionTests", dependencies: ["InventaExtraction", "InventaModel", "InventaDetection", "CCairo"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "InventaReportTests", dependencies: ["InventaReport", "InventaModel"]),
+        .testTarget(name: "InventaReportTests", dependencies: [
+            "InventaReport", "InventaModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "InventaRulesTests", dependencies: ["InventaRules", "InventaModel"], exclude: ["Fixtures"]),
         .testTarget(name: "InventaPipelineTests", dependencies: ["InventaPipeline", "InventaDetection", "InventaReport", "InventaModel"]),
         .testTarget(name: "InventaCorpusTests", dependencies: ["InventaCorpus", "InventaExtraction", "InventaModel"]),

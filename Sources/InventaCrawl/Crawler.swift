@@ -181,12 +181,14 @@ public final class Crawler: Sendable {
 
     private func fileRef(path: [UInt8], root: String, relative: String, status: FileStatus) -> FileRef {
         FileRef(pathBytes: path, root: root, relativePath: relative, size: status.size, mtime: status.mtime,
-                device: status.device, inode: status.inode)
+                device: status.device, inode: status.inode, uid: status.uid, gid: status.gid,
+                ctime: status.ctime, atime: status.atime)
     }
 
     private func settled(path: [UInt8], root: String, relative: String, status: FileStatus?, _ outcome: Outcome) -> FileResult {
         let file = FileRef(pathBytes: path, root: root, relativePath: relative, size: status?.size ?? 0,
-                           mtime: status?.mtime ?? 0, device: status?.device ?? 0, inode: status?.inode ?? 0)
+                           mtime: status?.mtime ?? 0, device: status?.device ?? 0, inode: status?.inode ?? 0,
+                           uid: status?.uid, gid: status?.gid, ctime: status?.ctime, atime: status?.atime)
         return FileResult(file: file, outcome: outcome)
     }
 

@@ -14,6 +14,10 @@ struct FileStatus {
     let mtime: Double
     let device: UInt64
     let inode: UInt64
+    let uid: UInt32
+    let gid: UInt32
+    let ctime: Double
+    let atime: Double
 
     init(_ st: stat) {
         switch st.st_mode & S_IFMT {
@@ -29,9 +33,15 @@ struct FileStatus {
         size = Int64(st.st_size)
         #if canImport(Glibc)
         mtime = Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+        ctime = Double(st.st_ctim.tv_sec) + Double(st.st_ctim.tv_nsec) / 1e9
+        atime = Double(st.st_atim.tv_sec) + Double(st.st_atim.tv_nsec) / 1e9
         #else
         mtime = Double(st.st_mtimespec.tv_sec) + Double(st.st_mtimespec.tv_nsec) / 1e9
+        ctime = Double(st.st_ctimespec.tv_sec) + Double(st.st_ctimespec.tv_nsec) / 1e9
+        atime = Double(st.st_atimespec.tv_sec) + Double(st.st_atimespec.tv_nsec) / 1e9
         #endif
+        uid = UInt32(st.st_uid)
+        gid = UInt32(st.st_gid)
         device = UInt64(st.st_dev)
         inode = UInt64(st.st_ino)
     }

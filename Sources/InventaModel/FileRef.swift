@@ -13,9 +13,16 @@ public struct FileRef: Sendable, Hashable {
     public var mtime: Double
     public var device: UInt64
     public var inode: UInt64
+    /// Owner and group ids, status-change and access times (seconds since 1970), as `stat`
+    /// reported them; nil when unknown. Recorded for the DPO (who owns it, how old is it).
+    public var uid: UInt32?
+    public var gid: UInt32?
+    public var ctime: Double?
+    public var atime: Double?
 
     public init(pathBytes: [UInt8], root: String, relativePath: String, size: Int64, mtime: Double,
-                device: UInt64 = 0, inode: UInt64 = 0) {
+                device: UInt64 = 0, inode: UInt64 = 0, uid: UInt32? = nil, gid: UInt32? = nil,
+                ctime: Double? = nil, atime: Double? = nil) {
         self.pathBytes = pathBytes
         self.root = root
         self.relativePath = relativePath
@@ -23,6 +30,10 @@ public struct FileRef: Sendable, Hashable {
         self.mtime = mtime
         self.device = device
         self.inode = inode
+        self.uid = uid
+        self.gid = gid
+        self.ctime = ctime
+        self.atime = atime
     }
 
     public var displayPath: String { PathText.display(pathBytes) }

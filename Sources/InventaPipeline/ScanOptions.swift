@@ -18,6 +18,16 @@ public struct ScanOptions: Sendable {
     public var today: CivilDate?
     /// The rule directory the detection was built from, recorded with the scan.
     public var rulesDirectory: String?
+    /// Path prefixes or globs → department; see `DepartmentMap`.
+    public var departments = DepartmentMap()
+    /// Rescan only new and changed files (the default); false rescans everything.
+    public var incremental = true
+    /// Also compare content hashes before trusting a file unchanged.
+    public var verifyContent = false
+    /// Continue the report's interrupted latest scan instead of starting a new one.
+    public var resume = false
+    /// The profile the options came from, recorded on the scan row.
+    public var profilePath: String?
 
     public init(roots: [String], policy: CrawlPolicy = CrawlPolicy(), reportPath: String, keyPath: String,
                 storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(),
@@ -50,6 +60,9 @@ public struct ScanOptions: Sendable {
             ("one_file_system", String(policy.oneFileSystem)),
         ]
         if let rulesDirectory { pairs.append(("rules", rulesDirectory)) }
+        if !incremental { pairs.append(("full", "true")) }
+        if verifyContent { pairs.append(("verify_content", "true")) }
+        pairs += departments.rules.map { ("department", "\($0.pattern) = \($0.department)") }
         if let size = policy.maxFileSize { pairs.append(("max_file_size", String(size))) }
         pairs += [
             ("max_depth", String(limits.maxDepth)),

@@ -6,13 +6,15 @@ import InventaModel
 import InventaReport
 
 /// Wires the stages of one scan: the crawler's worker threads extract and detect
-/// each file they visit, and hand one `FileResult` per file to the single report
-/// writer. Owns concurrency (the crawler's workers), back-pressure (the writer's
-/// bounded inbox) and cancellation.
+/// each file they visit, and hand one `FileEntry` per new or changed file to the
+/// single report writer. Owns concurrency (the crawler's workers), back-pressure
+/// (the writer's bounded inbox), incremental decisions and cancellation.
 ///
-/// Every path the crawler reports ends as exactly one file row: scanned, skipped
-/// (why) or failed (why). One bad file never stops the scan; only a report that
-/// can no longer be written does.
+/// Every path the crawler reports ends as exactly one current file row: scanned,
+/// skipped (why) or failed (why), either written by this scan or carried forward
+/// unchanged from an earlier one. One bad file never stops the scan; only a report
+/// that can no longer be written does. A file that crashed the scanner twice is
+/// quarantined (`failed: crashed`), see `CrashGuard`.
 public final class ScanPipeline: Sendable {
     public let options: ScanOptions
     public let progress = ScanProgress()
@@ -20,7 +22,7 @@ public final class ScanPipeline: Sendable {
     private let detection: Detection
 
     /// `detection` is built by the caller from a validated rule set, so rule errors are
-    /// reported before any file is touched.
+    /// reported before a scan row is written.
     public init(options: ScanOptions, detection: Detection) {
         self.options = options
         self.detection = detection
@@ -31,34 +33,33 @@ public final class ScanPipeline: Sendable {
     public func run(toolVersion: String) throws(ReportError) -> ScanSummary {
         let started = Date()
         let hasher = try KeyedHasher.loadOrCreate(path: options.keyPath)
-        let info = ScanInfo(roots: options.roots, options: options.recorded, toolVersion: toolVersion, storeValues: options.storeValues)
-        let writer = try ReportWriter(path: options.reportPath, hasher: hasher, info: info)
-        let detection = self.detection
-        let extraction = Extraction(limits: options.limits)
-        let maxFindings = options.maxFindingsPerFile
-        let progress = self.progress
+        let info = ScanInfo(roots: options.roots, options: options.recorded, toolVersion: toolVersion,
+                            storeValues: options.storeValues, profile: options.profilePath)
+        let writer = try ReportWriter(path: options.reportPath, hasher: hasher, info: info, resume: options.resume)
+        let roots = writer.roots
+        let guardian = CrashGuard(logPath: CrashLog.path(forReport: options.reportPath), workers: options.policy.jobs)
+        let visit = FileVisit(options: options, writer: writer, guardian: guardian, progress: progress,
+                              detection: detection, extraction: Extraction(limits: options.limits),
+                              hooks: TestHooks.fromEnvironment())
         let crawler = self.crawler
         // C libraries set up their global state here, on this thread, before workers start.
         Extraction.prepareLibraries()
-        crawler.run(roots: options.roots) { _ in
+        crawler.run(roots: roots) { index in
+            guardian.attach(worker: index)
+            let worker = visit.makeWorker(index)
             return { event in
-                let result: FileResult
-                switch event {
-                case .settled(let settled): result = settled
-                case .file(let file): result = ScanPipeline.scan(file, extraction: extraction, detection: detection, maxFindings: maxFindings)
-                }
-                progress.record(status: result.outcome.status, reason: result.outcome.reason, path: result.file.relativePath,
-                                findings: result.findings.count, bytes: result.outcome.status == "scanned" ? result.file.size : 0,
-                                textBytes: result.textBytes)
-                writer.submit(result)
+                visit.handle(event, worker: worker)
                 if writer.hasFailed { crawler.cancel() }
             }
         }
+        visit.flush()
         let interrupted = isCancelled
-        let totals = try writer.finish(interrupted: interrupted)
+        let removed = interrupted ? [] : writer.known.unseen(roots: Set(roots), seen: visit.seen)
+        let totals = try writer.finish(interrupted: interrupted, removed: removed)
+        withExtendedLifetime(guardian) {}
         return ScanSummary(reportPath: options.reportPath, scanID: writer.scanID, totals: totals,
                            textBytes: progress.snapshot.textBytes, seconds: Date().timeIntervalSince(started),
-                           interrupted: interrupted)
+                           interrupted: interrupted, resumed: options.resume)
     }
 
     /// Stops the scan: files in progress finish, everything written so far stays in the report.

@@ -9,6 +9,8 @@ import Darwin
 public final class ScanProgress: @unchecked Sendable {
     public struct Snapshot: Sendable {
         public var files = 0
+        /// Files carried forward unchanged from an earlier scan (not read again).
+        public var unchanged = 0
         public var scanned = 0
         public var skipped = 0
         public var failed = 0
@@ -37,6 +39,13 @@ public final class ScanProgress: @unchecked Sendable {
         state.findings += findings
         state.bytes += bytes
         state.textBytes += Int64(textBytes)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    func recordUnchanged(_ count: Int) {
+        pthread_mutex_lock(&mutex)
+        state.files += count
+        state.unchanged += count
         pthread_mutex_unlock(&mutex)
     }
 

@@ -35,6 +35,42 @@ public enum JSONText {
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
+    /// Reads back a JSON array of strings written by `array(_:)`/`string(_:)`; other input gives [].
+    public static func parseStringArray(_ json: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var inString = false
+        var escaping = false
+        var scalars = json.unicodeScalars.makeIterator()
+        while let c = scalars.next() {
+            if !inString {
+                if c == "\"" { inString = true; current = "" }
+                continue
+            }
+            if escaping {
+                escaping = false
+                switch c {
+                case "n": current += "\n"
+                case "r": current += "\r"
+                case "t": current += "\t"
+                case "u":
+                    var hex = ""
+                    for _ in 0..<4 { if let h = scalars.next() { hex.unicodeScalars.append(h) } }
+                    if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) { current.unicodeScalars.append(scalar) }
+                default: current.unicodeScalars.append(c)
+                }
+            } else if c == "\\" {
+                escaping = true
+            } else if c == "\"" {
+                items.append(current)
+                inString = false
+            } else {
+                current.unicodeScalars.append(c)
+            }
+        }
+        return items
+    }
+
     public static func location(_ location: Location) -> String {
         var pairs: [(String, String)] = []
         if let part = location.part { pairs.append(("part", string(part))) }

@@ -40,6 +40,14 @@ public struct KeyedHasher: @unchecked Sendable {
         return home + "/.config/inventa/hmac.key"
     }
 
+    /// Loads an existing key; for searches, where a new key would silently find nothing.
+    public static func load(path: String) throws(ReportError) -> KeyedHasher {
+        guard SecureFile.mode(of: path) != nil else {
+            throw ReportError.keyFile(path: path, message: "not found; searching needs the key the scans used (pass --key-file)")
+        }
+        return try loadOrCreate(path: path)
+    }
+
     /// Loads the key at `path`, creating a new random 32-byte key (mode 0600) when none exists.
     /// A key readable by group or others is refused: it protects every hash in every report.
     public static func loadOrCreate(path: String) throws(ReportError) -> KeyedHasher {

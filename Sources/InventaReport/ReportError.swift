@@ -7,6 +7,7 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case notAReport(path: String)
     case keyFile(path: String, message: String)
     case noScan(path: String)
+    case nothingToResume(path: String, status: String?)
 
     public var description: String {
         switch self {
@@ -20,6 +21,9 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             return "\(path) is not an Inventa report: pass the file written by 'inventa scan --report'"
         case .keyFile(let path, let message):
             return "key file \(path): \(message)"
+        case .nothingToResume(let path, let status):
+            let what = status.map { "its latest scan is \($0)" } ?? "it holds no scan"
+            return "nothing to resume in \(path): \(what); run 'inventa scan' without --resume (unchanged files are skipped)"
         case .noScan(let path):
             return "report \(path) holds no scan yet: run 'inventa scan PATH --report \(path)' first"
         }

@@ -1,22 +1,33 @@
 import InventaModel
 
 /// Reads a report for `inventa report …`: the latest scan by default, or a chosen one.
-/// Opens the database read-only; reading never changes a report. Values are shown
-/// as stored: cleartext only exists for scans run with `--store-values`.
+/// A scan's files are the file rows valid in it (`scan_files` view): the ones it
+/// (re)scanned and the unchanged ones carried forward. Opens the database read-only;
+/// a report written by an older Inventa is first upgraded in place (numbered
+/// migrations, one transaction). Values are shown as stored: cleartext only exists
+/// for scans run with `--store-values`.
 public final class ReportReader {
     public let path: String
     public let scanID: Int64
-    private let db: SQLiteDatabase
+    let db: SQLiteDatabase
 
     public init(path: String, scanID: Int64? = nil) throws(ReportError) {
         guard SecureFile.mode(of: path) != nil else {
             throw ReportError.cannotOpen(path: path, message: "no such file (run 'inventa scan PATH --report \(path)' first)")
         }
         self.path = path
-        db = try SQLiteDatabase(path: path, readOnly: true)
+        var db = try SQLiteDatabase(path: path, readOnly: true)
         let version = Int(try db.scalar("PRAGMA user_version") ?? 0)
         guard version > 0 else { throw ReportError.notAReport(path: path) }
         guard version <= Schema.currentVersion else { throw ReportError.newerSchema(found: version, supported: Schema.currentVersion) }
+        if version < Schema.currentVersion {
+            do {
+                let writable = try SQLiteDatabase(path: path)
+                try Schema.migrate(writable)
+            }
+            db = try SQLiteDatabase(path: path, readOnly: true)
+        }
+        self.db = db
         if let scanID {
             self.scanID = scanID
         } else {
@@ -25,11 +36,17 @@ public final class ReportReader {
         }
     }
 
+    /// True when the scan ran with `--store-values`: its findings hold cleartext values.
+    public var storesValues: Bool {
+        (try? db.scalar("SELECT store_values FROM scans WHERE id = \(scanID)")) == 1
+    }
+
     /// One row per file: path, format, status, reason, risk, size and finding counts per category.
     public func files() throws(ReportError) -> ReportTable {
         var table = ReportTable(columns: ["path", "format", "status", "reason", "risk", "size", "counts"])
         let statement = try db.prepare("""
-            SELECT id, path, format, status, reason, risk, size FROM files WHERE scan_id = ? ORDER BY path
+            SELECT id, path, format, status, reason, risk, size FROM files
+            WHERE scan_id <= ?1 AND (ended_scan IS NULL OR ended_scan > ?1) ORDER BY path
             """)
         statement.bind(1, scanID)
         let counts = try db.prepare("SELECT category, count(*) FROM findings WHERE file_id = ? GROUP BY category ORDER BY category")
@@ -52,7 +69,8 @@ public final class ReportReader {
         var table = ReportTable(columns: ["path", "category", "value", "masked", "confidence", "level", "rule", "location", "evidence"])
         let statement = try db.prepare("""
             SELECT f.path, x.category, x.value, x.masked, x.confidence, x.level, x.rule, x.location, x.evidence
-            FROM findings x JOIN files f ON f.id = x.file_id WHERE x.scan_id = ? ORDER BY f.path, x.id
+            FROM findings x JOIN files f ON f.id = x.file_id
+            WHERE f.scan_id <= ?1 AND (f.ended_scan IS NULL OR f.ended_scan > ?1) ORDER BY f.path, x.id
             """)
         statement.bind(1, scanID)
         while try statement.step() {
@@ -75,13 +93,21 @@ public final class ReportReader {
         guard try scan.step() else { throw ReportError.noScan(path: path) }
         table.rows.append([.text("scan"), .text("id \(scanID), \(scan.text(2) ?? "") \(scan.text(0) ?? "")–\(scan.text(1) ?? "")"), .integer(scanID)])
         table.rows.append([.text("scan"), .text("bytes scanned"), .integer(scan.int(6))])
+        let valid = "f.scan_id <= ?1 AND (f.ended_scan IS NULL OR f.ended_scan > ?1)"
         let sections: [(String, String)] = [
-            ("status", "SELECT status, count(*) FROM files WHERE scan_id = ? GROUP BY status ORDER BY status"),
-            ("category", "SELECT category, count(*) FROM findings WHERE scan_id = ? GROUP BY category ORDER BY count(*) DESC"),
-            ("level", "SELECT level, count(*) FROM findings WHERE scan_id = ? GROUP BY level ORDER BY level"),
-            ("risk", "SELECT risk, count(*) FROM files WHERE scan_id = ? GROUP BY risk ORDER BY risk"),
-            ("format", "SELECT coalesce(format, '-'), count(*) FROM files WHERE scan_id = ? AND status = 'scanned' GROUP BY format ORDER BY count(*) DESC"),
-            ("problem", "SELECT status || ': ' || reason, count(*) FROM files WHERE scan_id = ? AND status <> 'scanned' GROUP BY 1 ORDER BY count(*) DESC LIMIT 20"),
+            ("status", "SELECT status, count(*) FROM files f WHERE \(valid) GROUP BY status ORDER BY status"),
+            ("change", """
+                SELECT CASE WHEN scan_id = ?1 THEN 'new or changed' ELSE 'unchanged' END, count(*)
+                FROM files f WHERE \(valid) AND parent_id IS NULL GROUP BY 1
+                UNION ALL SELECT 'removed', count(*) FROM files WHERE ended_scan = ?1 AND ended_reason = 'removed'
+                    AND parent_id IS NULL
+                """),
+            ("category", "SELECT x.category, count(*) FROM findings x JOIN files f ON f.id = x.file_id WHERE \(valid) GROUP BY x.category ORDER BY count(*) DESC"),
+            ("level", "SELECT x.level, count(*) FROM findings x JOIN files f ON f.id = x.file_id WHERE \(valid) GROUP BY x.level ORDER BY x.level"),
+            ("risk", "SELECT risk, count(*) FROM files f WHERE \(valid) GROUP BY risk ORDER BY risk"),
+            ("department", "SELECT department, count(*) FROM files f WHERE \(valid) AND parent_id IS NULL AND findings > 0 GROUP BY department ORDER BY count(*) DESC"),
+            ("format", "SELECT coalesce(format, '-'), count(*) FROM files f WHERE \(valid) AND status = 'scanned' GROUP BY format ORDER BY count(*) DESC"),
+            ("problem", "SELECT status || ': ' || reason, count(*) FROM files f WHERE \(valid) AND status <> 'scanned' GROUP BY 1 ORDER BY count(*) DESC LIMIT 20"),
         ]
         for (section, sql) in sections {
             let statement = try db.prepare(sql)

@@ -9,7 +9,7 @@ public struct ReportTable: Sendable {
         /// Already-encoded JSON; shown as-is in a table or CSV.
         case json(String, display: String)
 
-        var display: String {
+        public var display: String {
             switch self {
             case .text(let text): return text ?? ""
             case .integer(let value): return String(value)

@@ -1,4 +1,9 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A thin owner of one SQLite connection: open, execute, prepare. Nothing more.
 ///
@@ -100,6 +105,14 @@ final class Statement {
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    /// True when the column's text is exactly `bytes`, without building a String.
+    func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
+        guard let pointer = sqlite3_column_text(handle, column) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count else { return false }
+        return count == 0 || bytes.withUnsafeBufferPointer { memcmp(pointer, $0.baseAddress!, count) == 0 }
+    }
 
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(handle, column) else { return nil }

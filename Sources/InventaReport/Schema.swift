@@ -57,6 +57,80 @@ enum Schema {
         CREATE INDEX findings_by_file ON findings(file_id);
         CREATE INDEX findings_by_hash ON findings(value_hash);
         """,
+        // v2: incremental and resumable scans, departments, owners, timestamps, views.
+        // A file row is one version of a file: produced by `scan_id`, valid until
+        // `ended_scan` (NULL: still current) ends it as 'changed', 'removed' or, for v1
+        // rows, 'superseded' (every v1 scan held a full copy, valid until the next scan).
+        """
+        ALTER TABLE scans ADD COLUMN resumes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE scans ADD COLUMN files_new INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE scans ADD COLUMN files_unchanged INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE scans ADD COLUMN files_removed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE scans ADD COLUMN profile TEXT;
+        ALTER TABLE files ADD COLUMN parent_id INTEGER REFERENCES files(id);
+        ALTER TABLE files ADD COLUMN ended_scan INTEGER REFERENCES scans(id);
+        ALTER TABLE files ADD COLUMN ended_reason TEXT;
+        ALTER TABLE files ADD COLUMN department TEXT NOT NULL DEFAULT 'Okänd';
+        ALTER TABLE files ADD COLUMN uid INTEGER;
+        ALTER TABLE files ADD COLUMN gid INTEGER;
+        ALTER TABLE files ADD COLUMN owner TEXT;
+        ALTER TABLE files ADD COLUMN owner_group TEXT;
+        ALTER TABLE files ADD COLUMN ctime REAL;
+        ALTER TABLE files ADD COLUMN atime REAL;
+        ALTER TABLE files ADD COLUMN content_hash TEXT;
+        UPDATE files SET parent_id = (
+            SELECT p.id FROM files p
+            WHERE p.scan_id = files.scan_id AND p.root = files.root
+              AND p.path = substr(files.path, 1, instr(files.path, '!') - 1))
+        WHERE instr(path, '!') > 0;
+        UPDATE files SET ended_scan = (SELECT min(s.id) FROM scans s WHERE s.id > files.scan_id),
+                         ended_reason = 'superseded'
+        WHERE EXISTS (SELECT 1 FROM scans s WHERE s.id > files.scan_id);
+        CREATE INDEX files_current ON files(root, path) WHERE ended_scan IS NULL;
+        CREATE INDEX files_by_parent ON files(parent_id) WHERE parent_id IS NOT NULL;
+        CREATE INDEX findings_by_scan ON findings(scan_id);
+        CREATE TABLE crashes (
+            root TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            count INTEGER NOT NULL,
+            last_scan INTEGER REFERENCES scans(id),
+            PRIMARY KEY (root, path)
+        );
+        CREATE VIEW scan_files AS
+            SELECT s.id AS as_of_scan, f.* FROM scans s
+            JOIN files f ON f.scan_id <= s.id AND (f.ended_scan IS NULL OR f.ended_scan > s.id);
+        CREATE VIEW current_files AS SELECT * FROM files WHERE ended_scan IS NULL;
+        CREATE VIEW current_findings AS
+            SELECT x.*, f.root, f.path, f.department, f.risk, f.mtime
+            FROM findings x JOIN files f ON f.id = x.file_id WHERE f.ended_scan IS NULL;
+        CREATE VIEW department_summary AS
+            SELECT f.department,
+                   count(*) AS files,
+                   sum(f.findings > 0) AS files_with_personal_data,
+                   sum(f.risk = 'high') AS high_risk_files,
+                   sum(f.risk = 'medium') AS medium_risk_files,
+                   sum(f.status <> 'scanned') AS problems,
+                   sum(f.size) AS bytes,
+                   datetime(min(CASE WHEN f.findings > 0 THEN f.mtime END), 'unixepoch') AS oldest_with_personal_data,
+                   (SELECT group_concat(category, ' ') FROM (
+                        SELECT DISTINCT c.category FROM current_findings c
+                        WHERE c.department = f.department ORDER BY c.category)) AS categories
+            FROM current_files f WHERE f.parent_id IS NULL
+            GROUP BY f.department;
+        CREATE VIEW high_risk_files AS
+            SELECT department, root, path, format, owner, datetime(mtime, 'unixepoch') AS modified, findings, scan_id
+            FROM current_files WHERE risk = 'high';
+        CREATE VIEW retention_candidates AS
+            SELECT department, root, path, owner, risk, findings, datetime(mtime, 'unixepoch') AS modified,
+                   round((julianday('now') - julianday(mtime, 'unixepoch')) / 365.25, 1) AS age_years
+            FROM current_files WHERE findings > 0 AND parent_id IS NULL
+            ORDER BY mtime;
+        CREATE VIEW problems AS
+            SELECT department, root, path, status, reason, size, scan_id
+            FROM current_files WHERE status <> 'scanned' OR reason IS NOT NULL;
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InventaPipeline
 import InventaExtraction
 
 /// The per-file extraction limits, shared by `scan` and `extract`.

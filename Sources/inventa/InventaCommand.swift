@@ -16,8 +16,8 @@ struct Inventa: ParsableCommand {
             1 a fatal error (e.g. the report cannot be written), 2 a usage error.
             """,
         version: version,
-        subcommands: [ScanCommand.self, ReportCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self,
-                      BenchDetectCommand.self]
+        subcommands: [ScanCommand.self, ReportCommand.self, SubjectCommand.self, ExtractCommand.self, RulesCommand.self,
+                      ExplainCommand.self, BenchDetectCommand.self]
     )
 }
 

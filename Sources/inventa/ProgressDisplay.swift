@@ -36,6 +36,7 @@ final class ProgressDisplay: @unchecked Sendable {
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         var line = String(format: "%d files · %.1f MB/s · %d findings · %d failed", s.files,
                           Double(s.bytes) / 1_000_000 / seconds, s.findings, s.failed)
+        if s.unchanged > 0 { line += " · \(s.unchanged) unchanged" }
         if let problem = s.lastProblem { line += " · last: " + String(problem.suffix(60)) }
         writeStderr("\r\u{1B}[K" + line)
     }

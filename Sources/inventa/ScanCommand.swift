@@ -16,17 +16,20 @@ struct ScanCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders or files to scan.")
-    var paths: [String]
+    @Argument(help: "Folders or files to scan (default: the profile's roots).")
+    var paths: [String] = []
 
-    @Option(name: .long, help: "Report file to write (a new scan is added if it exists).")
-    var report: String = "inventa-report.sqlite"
+    @Option(name: .long, help: ArgumentHelp("Scan profile (TOML): roots, excludes, limits, departments… Options given here override it. See docs/examples/profile.toml.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: "Report file to write (a new scan is added if it exists). Default: inventa-report.sqlite")
+    var report: String?
 
     @Option(name: .long, help: "Key file for the keyed hashes (created 0600 if missing). Default: ~/.config/inventa/hmac.key, or $INVENTA_KEY_FILE.")
     var keyFile: String?
 
     @Option(name: .shortAndLong, help: "Worker threads (default: number of cores).")
-    var jobs: Int = CrawlPolicy.defaultJobs
+    var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Skip paths matching this glob (repeatable). Without '/' it matches the file name, e.g. '~$*'; '**' crosses folders.", valueName: "glob"))
     var exclude: [String] = []
@@ -49,6 +52,15 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Store cleartext values in the report. Only for synthetic test corpora: the report then holds personal data in clear.")
     var storeValues = false
 
+    @Flag(name: .long, help: "Continue the report's interrupted latest scan: committed files are not redone.")
+    var resume = false
+
+    @Flag(name: .long, help: "Rescan every file, not only new and changed ones.")
+    var full = false
+
+    @Flag(name: .long, help: "Trust a file unchanged only if its content hash also matches (reads every file).")
+    var verifyContent = false
+
     @Flag(name: .long, help: "Do not show live progress on stderr.")
     var quiet = false
 
@@ -57,21 +69,18 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var rulesOption: RulesOption
 
     func validate() throws {
-        guard jobs >= 1 && jobs <= 1024 else { throw ValidationError("--jobs must be between 1 and 1024") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024") }
+        if resume && !paths.isEmpty { throw ValidationError("--resume continues the interrupted scan's own folders; give no paths") }
+        if !resume && paths.isEmpty && config == nil { throw ValidationError("give the folders to scan, or --config PROFILE") }
         if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
             throw ValidationError("--max-file-size '\(maxFileSize)' is not a size; use e.g. 500K, 200M or 2G")
         }
     }
 
     func run() throws {
-        let policy = CrawlPolicy(includes: include.map(Glob.init), excludes: exclude.map(Glob.init),
-                                 maxFileSize: maxFileSize.flatMap(ByteSize.parse), includeHidden: hidden,
-                                 followSymlinks: followSymlinks, oneFileSystem: oneFileSystem, jobs: jobs)
-        let rulesDirectory = try rulesOption.directory()
-        let options = ScanOptions(roots: paths, policy: policy, reportPath: report,
-                                  keyPath: keyFile ?? KeyedHasher.defaultKeyPath, storeValues: storeValues,
-                                  limits: extraction.limits, rulesDirectory: rulesDirectory)
-        let detection = try rulesOption.detection(options: options.engineOptions, rulesDirectory)
+        let (options, profileRules) = try makeOptions()
+        if options.roots.isEmpty && !resume { throw Fatal(message: "the profile names no roots: add roots = [\"…\"] or give folders") }
+        let detection = try rulesOption.detection(options: options.engineOptions, options.rulesDirectory ?? profileRules)
         let pipeline = ScanPipeline(options: options, detection: detection)
         let signals = SignalHandler { pipeline.cancel() }
         let display = ProgressDisplay(progress: pipeline.progress, enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -91,24 +100,39 @@ struct ScanCommand: ParsableCommand {
     private func printSummary(_ summary: ScanSummary) {
         let t = summary.totals
         let path = URL(fileURLWithPath: summary.reportPath).standardizedFileURL.path
-        if summary.interrupted { print("Interrupted: the report holds everything scanned so far.") }
-        print("Files: \(t.files) (\(t.scanned) scanned, \(t.skipped) skipped, \(t.failed) failed)")
+        if summary.interrupted { print("Interrupted: the report holds everything scanned so far; continue with --resume.") }
+        if summary.resumed { print("Resumed scan \(summary.scanID).") }
+        print("Files: \(t.files) (\(t.new) new or changed, \(t.unchanged) unchanged, \(t.removed) removed)")
+        print("Rows: \(t.scanned) scanned, \(t.skipped) skipped, \(t.failed) failed (container members included)")
         print("Findings: \(t.findings)")
         print(String(format: "Time: %.1f s, %.1f MB/s, %.0f files/s", summary.seconds, summary.megabytesPerSecond, summary.filesPerSecond))
         print("Report: \(path)\(storeValues ? " (contains cleartext values)" : "")")
         print("Next: inventa report summary --report \(summary.reportPath)")
     }
-}
 
-/// Parses sizes such as `1500`, `500K`, `200M`, `2G` (binary multiples).
-enum ByteSize {
-    static func parse(_ text: String) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(of: "B", with: "")
-        guard let last = trimmed.last else { return nil }
-        let multipliers: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
-        if let multiplier = multipliers[last] {
-            return Int64(trimmed.dropLast()).map { $0 * multiplier }
+    /// The scan's options: the profile's, overridden by what the command line gives;
+    /// and the profile's rule directory, used when `--rules` is not given.
+    private func makeOptions() throws -> (ScanOptions, String?) {
+        var profile = ScanProfile(path: "")
+        if let config {
+            do throws(ProfileError) { profile = try ScanProfile.load(path: config) } catch { throw Fatal(message: error.description) }
         }
-        return Int64(trimmed)
+        let policy = CrawlPolicy(includes: (include.isEmpty ? profile.includes : include).map(Glob.init),
+                                 excludes: (profile.excludes + exclude).map(Glob.init),
+                                 maxFileSize: maxFileSize.flatMap(ByteSize.parse) ?? profile.maxFileSize,
+                                 includeHidden: hidden || profile.hidden == true,
+                                 followSymlinks: followSymlinks || profile.followSymlinks == true,
+                                 oneFileSystem: oneFileSystem || profile.oneFileSystem == true,
+                                 jobs: jobs ?? profile.jobs ?? CrawlPolicy.defaultJobs)
+        var options = ScanOptions(roots: paths.isEmpty ? profile.roots : paths, policy: policy,
+                                  reportPath: report ?? profile.report ?? "inventa-report.sqlite",
+                                  keyPath: keyFile ?? profile.keyFile ?? KeyedHasher.defaultKeyPath, storeValues: storeValues,
+                                  limits: extraction.limits, rulesDirectory: try rulesOption.directory(rulesOption.rules ?? profile.rules))
+        options.departments = profile.departments
+        options.incremental = !full
+        options.verifyContent = verifyContent || profile.verifyContent == true
+        options.resume = resume
+        options.profilePath = config
+        return (options, profile.rules)
     }
 }

@@ -32,9 +32,7 @@ import Testing
         func scan(storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits()) throws -> ScanSummary {
             let options = ScanOptions(roots: [tree], policy: CrawlPolicy(jobs: 2), reportPath: report, keyPath: key,
                                       storeValues: storeValues, limits: limits)
-            let detection = try Detection.load(rulesDirectory: ScanPipelineTests.rulesDirectory,
-                                               options: EngineOptions(today: CivilDate(year: 2026, month: 11, day: 27)))
-            return try ScanPipeline(options: options, detection: detection).run(toolVersion: "test")
+            return try ScanPipeline(options: options, detection: BundledDetection.detection).run(toolVersion: "test")
         }
 
         /// Every byte SQLite wrote: the database, its WAL and shared memory.
@@ -43,8 +41,6 @@ import Testing
         }
     }
 
-    static let rulesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Rules").path
     static let number = "830404-2388"
     static let spellings = ["830404-2388", "8304042388", "198304042388", "19830404-2388"]
 

@@ -1,0 +1,140 @@
+import Foundation
+import InventaCrawl
+import InventaDetection
+import InventaExtraction
+import InventaModel
+import InventaReport
+
+/// What a worker does with each crawl event: decide whether the file is unchanged since
+/// it was last recorded (then nothing is read or written), quarantined (crashed twice),
+/// or to be extracted and detected; then hand the entry to the writer. Shared by all
+/// workers; everything it holds is immutable or thread-safe.
+final class FileVisit: Sendable {
+    let options: ScanOptions
+    let writer: ReportWriter
+    let guardian: CrashGuard
+    let progress: ScanProgress
+    let detection: Detection
+    let extraction: Extraction
+    let hooks: TestHooks
+    private let workers = WorkerList()
+
+    init(options: ScanOptions, writer: ReportWriter, guardian: CrashGuard, progress: ScanProgress,
+         detection: Detection, extraction: Extraction, hooks: TestHooks) {
+        self.options = options
+        self.writer = writer
+        self.guardian = guardian
+        self.progress = progress
+        self.detection = detection
+        self.extraction = extraction
+        self.hooks = hooks
+    }
+
+    /// State owned by one worker thread: no lock per file.
+    final class Worker: @unchecked Sendable {
+        let index: Int
+        var seen: [Int64] = []
+        var unchanged = 0
+
+        init(index: Int) { self.index = index }
+    }
+
+    /// Called on each worker thread before its first event.
+    func makeWorker(_ index: Int) -> Worker {
+        let worker = Worker(index: index)
+        workers.append(worker)
+        return worker
+    }
+
+    /// The known rows every worker met; read after the crawl has ended.
+    var seen: Set<Int64> {
+        var all = Set<Int64>()
+        for worker in workers.all { all.formUnion(worker.seen) }
+        return all
+    }
+
+    /// Flushes the workers' unchanged counts into the shared progress; after the crawl has ended.
+    func flush() {
+        for worker in workers.all where worker.unchanged > 0 {
+            progress.recordUnchanged(worker.unchanged)
+            worker.unchanged = 0
+        }
+    }
+
+    func handle(_ event: CrawlEvent, worker: Worker) {
+        let file: FileRef
+        switch event {
+        case .settled(let settled): file = settled.file
+        case .file(let found): file = found
+        }
+        let known = writer.known.lookup(root: file.root, path: file.relativePath)
+        if let known { worker.seen.append(known.id) }
+        let entry: FileEntry?
+        switch event {
+        case .settled(let settled): entry = settle(settled, known: known)
+        case .file: entry = scan(file, known: known, worker: worker.index)
+        }
+        guard var entry else {
+            // Counted locally and published in batches: one shared lock per file would cost
+            // more than the rest of an unchanged file's visit.
+            worker.unchanged += 1
+            if worker.unchanged == 256 {
+                progress.recordUnchanged(256)
+                worker.unchanged = 0
+            }
+            return
+        }
+        entry.department = options.departments.department(root: file.root, relativePath: file.relativePath)
+        let result = entry.result
+        progress.record(status: result.outcome.status, reason: result.outcome.reason, path: file.relativePath,
+                        findings: result.findings.count, bytes: result.outcome.status == "scanned" ? file.size : 0,
+                        textBytes: result.textBytes)
+        writer.submit(entry)
+    }
+
+    /// A skipped or failed entry the crawler settled: unchanged if recorded the same way.
+    private func settle(_ settled: FileResult, known: KnownFiles.Entry?) -> FileEntry? {
+        if let known, options.incremental, known.status == settled.outcome.status, known.reason == settled.outcome.reason,
+           known.size == settled.file.size, known.mtime == settled.file.mtime {
+            return nil
+        }
+        return FileEntry(result: settled, department: "", replaces: known?.id)
+    }
+
+    /// A regular file: nil when unchanged, else its scanned (or quarantined) entry.
+    private func scan(_ file: FileRef, known: KnownFiles.Entry?, worker: Int) -> FileEntry? {
+        var contentHash: String?
+        if let known, options.incremental, FileVisit.sameIdentity(known, file) {
+            guard options.verifyContent else { return nil }
+            contentHash = ContentDigest.sha256(path: file.pathBytes)
+            if contentHash != nil && contentHash == known.contentHash { return nil }
+        }
+        let result: FileResult
+        if writer.crashCount(file) >= 2 {
+            result = FileResult(file: file, outcome: .failed(
+                "crashed: this file crashed the scanner twice and is quarantined; report it to the Inventa maintainers"))
+        } else {
+            guardian.begin(worker: worker, file: file)
+            hooks.beforeExtracting(file)
+            result = ScanPipeline.scan(file, extraction: extraction, detection: detection, maxFindings: options.maxFindingsPerFile)
+            guardian.end(worker: worker)
+        }
+        if options.verifyContent && contentHash == nil { contentHash = ContentDigest.sha256(path: file.pathBytes) }
+        return FileEntry(result: result, department: "", replaces: known?.id, contentHash: contentHash)
+    }
+
+    /// A file is the one recorded when its size, mtime, device and inode are unchanged and
+    /// it was not a failure (failures are retried: the cause may be gone).
+    static func sameIdentity(_ known: KnownFiles.Entry, _ file: FileRef) -> Bool {
+        known.status != "failed" && known.size == file.size && known.mtime == file.mtime
+            && known.device == file.device && known.inode == file.inode
+    }
+}
+
+/// The workers of one scan, registered once each.
+final class WorkerList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var workers: [FileVisit.Worker] = []
+    func append(_ worker: FileVisit.Worker) { lock.withLock { workers.append(worker) } }
+    var all: [FileVisit.Worker] { lock.withLock { workers } }
+}
