@@ -31,7 +31,7 @@ public struct ContextMatcher: Sendable {
         guard let automaton else { return [] }
         var found = [Bool](repeating: false, count: keywords.count)
         var any = false
-        let windows = [max(0, span.lowerBound - before)..<span.lowerBound, span.upperBound..<min(text.count, span.upperBound + after)]
+        let windows = [max(0, span.lowerBound - before)..<span.lowerBound, afterWindow(in: text, from: span.upperBound)]
         for range in windows where !range.isEmpty {
             let window = UnsafeBufferPointer(rebasing: text[range])
             automaton.scan(window) { index, end in
@@ -45,6 +45,16 @@ public struct ContextMatcher: Sendable {
         }
         guard any else { return [] }
         return keywords.indices.filter { found[$0] }.map { keywords[$0].word }
+    }
+
+    /// The window after a match ends at the line break: a label on the next line belongs to the
+    /// next value (`pnr 830404-2388` then `Tel 070-…` on the next line), while a label on the
+    /// line before often names this one (a form's `Personnummer:` above the number).
+    private func afterWindow(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
+        var end = start
+        let limit = min(text.count, start + after)
+        while end < limit && text[end] != 0x0A { end += 1 }
+        return start..<end
     }
 
     /// ASCII letters and digits, and any byte of a multi-byte UTF-8 character (Swedish letters).

@@ -17,3 +17,14 @@ import Testing
         #expect(found == expected)
     }
 }
+
+@Suite struct ContextWindowTests {
+    @Test func labelOnTheNextLineDoesNotCount() {
+        let matcher = ContextMatcher(words: ["tel"], before: 40, after: 24)
+        for (text, expected) in [("830404-2388\nTel 070", [String]()), ("830404-2388 tel 070", ["tel"])] {
+            let bytes = Array(text.utf8)
+            let found = bytes.withUnsafeBufferPointer { matcher.find(in: $0, around: 0..<11) }
+            #expect(found == expected)
+        }
+    }
+}
