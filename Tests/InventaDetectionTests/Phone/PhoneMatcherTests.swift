@@ -36,7 +36,7 @@ struct PhoneMatcherTests {
         "Pris 0,50 kr",
         "Postnummer 123 45 Stockholm",
         "Pnr 070101-9804",
-        "Fakturanr: 5501234503",
+        "Fakturanr: 7201079295",
         "Ref 12-070-174 06 05",
         "Artikel A0701740605",
         "Nummer 071-123 45 67",

@@ -5,7 +5,8 @@
 enum CollisionCases {
     static let mobilePassingLuhn = "Mobil 070-174 06 07 (klarar Luhn)"
     static let organisationsnummer = "Org.nr 556677-8899"
-    static let invoiceNumber = "Fakturanr: 5501234503"
+    /// A Skatteverket test number used as an invoice number: Luhn-valid, and no real person's.
+    static let invoiceNumber = "Fakturanr: 7201079295"
     static let date = "Datum 2018-04-10"
     static let amount = "Belopp 2 600 000 kr"
     static let diarienummer = "Dnr KS 2019/73"
