@@ -53,8 +53,12 @@ let package = Package(
             "InventaModel", "CCairo",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // `inventa bench`: scans a generated corpus and scores the report against its truth.
+        .target(name: "InventaBench", dependencies: [
+            "InventaModel", "InventaCrawl", "InventaPipeline", "InventaReport", "InventaCorpus",
+        ]),
         .executableTarget(name: "inventa", dependencies: [
-            "InventaPipeline", "InventaReport", "InventaCorpus",
+            "InventaPipeline", "InventaReport", "InventaCorpus", "InventaBench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

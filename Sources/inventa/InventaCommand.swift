@@ -16,7 +16,7 @@ struct Inventa: ParsableCommand {
             1 a fatal error (e.g. the report cannot be written), 2 a usage error.
             """,
         version: version,
-        subcommands: [ScanCommand.self, ReportCommand.self]
+        subcommands: [ScanCommand.self, ReportCommand.self, CorpusCommand.self, BenchCommand.self]
     )
 }
 
@@ -31,6 +31,9 @@ enum Main {
         } catch let failure as Fatal {
             printError("inventa: \(failure.message)")
             exit(1)
+        } catch let code as ExitCode where code != .success && code != .validationFailure {
+            // A command that already said why (e.g. `bench` with an unmet floor) ends with its own code.
+            exit(code.rawValue)
         } catch {
             let code = Inventa.exitCode(for: error)
             if code == .success {
