@@ -25,7 +25,8 @@ public enum BenchReport {
         out += table(rows)
         let silent = result.scores.categories.filter { $0.gold == 0 && $0.findings == 0 }.map(\.category.rawValue)
         if !silent.isEmpty { out += "No gold and no findings: \(silent.joined(separator: ", "))\n" }
-        out += "\nRecall by format\n"
+        let detected = result.scores.categories.filter { $0.findings > 0 }.map(\.category.rawValue)
+        out += "\nRecall by format (over the categories with findings: \(detected.isEmpty ? "none" : detected.joined(separator: ", ")))\n"
         var formatRows = [["format", "gold", "found", "recall"]]
         for score in result.scores.formats.values.sorted(by: { $0.format < $1.format }) {
             formatRows.append([score.format, String(score.gold), String(score.found), percent(score.recall)])

@@ -88,10 +88,14 @@ public struct CorpusGenerator {
     }
 
     /// Most documents are short; some are long journals, registers and reports.
-    private mutating func length() -> Int {
+    /// `--scale` lengthens prose-heavy documents (policies, minutes, invoices) fully
+    /// and entity-dense ones (registers, journals) by a tenth of it, so a corpus of
+    /// a gigabyte has realistic bulk without a ground truth of a gigabyte.
+    private mutating func length(for type: DocType) -> Int {
         let roll = faker.rng.int(0..<100)
         let base = roll < 88 ? 1 : (roll < 97 ? 5 : 40)
-        return base * max(1, options.scale)
+        let bulk: Set<DocType> = [.policy, .minutes, .invoice]
+        return base * max(1, bulk.contains(type) ? options.scale : options.scale / 10)
     }
 
     static func folder(for type: DocType, year: Int, index: Int) -> String {
@@ -126,7 +130,7 @@ public struct CorpusGenerator {
     }
 
     private mutating func make(_ type: DocType, year: Int) -> Document {
-        let length = length()
+        let length = length(for: type)
         switch type {
         case .caseNote: return CaseNote.make(&faker, year: year, length: length)
         case .classList: return ClassList.make(&faker, year: year, length: length)

@@ -57,18 +57,25 @@ public enum Scorer {
 
         for category in Category.allCases {
             var row = CategoryScore(category: category)
+            var hits: [(path: String, hit: Bool)] = []
             for unit in gold where unit.category == category {
                 row.gold += 1
                 let hit = (findingsByKey[Key(path: unit.path, category: category)] ?? []).contains { finds($0.value, gold: unit.value, category: category) }
                 if hit { row.found += 1 }
-                let format = formatOf[unit.path] ?? "unknown"
-                scores.formats[format, default: FormatScore(format: format)].gold += 1
-                if hit { scores.formats[format, default: FormatScore(format: format)].found += 1 }
+                hits.append((unit.path, hit))
             }
             for unit in found where unit.category == category {
                 row.findings += 1
                 let golds = goldByKey[Key(path: unit.path, category: category)] ?? []
                 if golds.contains(where: { accepts($0.value, finding: unit.value, category: category) }) { row.correct += 1 }
+            }
+            // Format recall measures extraction, so it counts only categories the scan detects at all.
+            if row.findings > 0 {
+                for (path, hit) in hits {
+                    let format = formatOf[path] ?? "unknown"
+                    scores.formats[format, default: FormatScore(format: format)].gold += 1
+                    if hit { scores.formats[format, default: FormatScore(format: format)].found += 1 }
+                }
             }
             scores.categories.append(row)
         }
