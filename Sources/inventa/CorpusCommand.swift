@@ -34,7 +34,7 @@ struct CorpusCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("Comma-separated formats to write (default all): \(CorpusFormat.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "list"))
         var formats: String?
 
-        @Option(name: .long, help: "Lengthen documents for throughput runs: policies, minutes and invoices by this factor, registers and journals by a tenth of it.")
+        @Option(name: .long, help: "Lengthen documents for throughput runs: policies, minutes and invoices by this factor, registers and journals by a hundredth of it.")
         var scale: Int = 1
 
         @Option(name: .long, help: ArgumentHelp("Folder with the generator's datasets (default: Rules/datasets).", valueName: "dir"))

@@ -89,13 +89,13 @@ public struct CorpusGenerator {
 
     /// Most documents are short; some are long journals, registers and reports.
     /// `--scale` lengthens prose-heavy documents (policies, minutes, invoices) fully
-    /// and entity-dense ones (registers, journals) by a tenth of it, so a corpus of
+    /// and entity-dense ones (registers, journals) by a hundredth of it, so a corpus of
     /// a gigabyte has realistic bulk without a ground truth of a gigabyte.
     private mutating func length(for type: DocType) -> Int {
         let roll = faker.rng.int(0..<100)
         let base = roll < 88 ? 1 : (roll < 97 ? 5 : 40)
         let bulk: Set<DocType> = [.policy, .minutes, .invoice]
-        return base * max(1, bulk.contains(type) ? options.scale : options.scale / 10)
+        return base * max(1, bulk.contains(type) ? options.scale : options.scale / 100)
     }
 
     static func folder(for type: DocType, year: Int, index: Int) -> String {

@@ -62,23 +62,41 @@ public struct GroundTruth: Sendable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         for (number, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where !line.isEmpty {
+            let parsed: Line
             do {
-                let kind = try decoder.decode(Kind.self, from: line).kind
-                switch kind {
-                case "file": truth.files.append(try decoder.decode(FileLine.self, from: line))
-                case "entity": truth.entities.append(try decoder.decode(EntityLine.self, from: line))
-                default: throw CorpusError.truth("\(path) line \(number + 1): unknown kind '\(kind)'")
-                }
-            } catch let error as CorpusError {
-                throw error
+                parsed = try decoder.decode(Line.self, from: line)
             } catch {
                 throw CorpusError.truth("\(path) line \(number + 1) is not a ground-truth line: \(error)")
+            }
+            switch parsed.kind {
+            case "file":
+                guard let format = parsed.format, let docType = parsed.docType, let personal = parsed.hasPersonalData,
+                      let risk = parsed.expectedRisk else { throw CorpusError.truth("\(path) line \(number + 1): a file line needs format, doc_type, has_personal_data and expected_risk") }
+                truth.files.append(FileLine(path: parsed.path, format: format, docType: docType, hasPersonalData: personal, expectedRisk: risk))
+            case "entity":
+                guard let category = parsed.category, let value = parsed.value else {
+                    throw CorpusError.truth("\(path) line \(number + 1): an entity line needs category and value")
+                }
+                truth.entities.append(EntityLine(path: parsed.path, category: category, value: value, count: parsed.count ?? 1))
+            default:
+                throw CorpusError.truth("\(path) line \(number + 1): unknown kind '\(parsed.kind)'")
             }
         }
         return truth
     }
 
-    private struct Kind: Decodable { var kind: String }
+    /// Either kind of line, decoded once.
+    private struct Line: Decodable {
+        var kind: String
+        var path: String
+        var format: String?
+        var docType: String?
+        var hasPersonalData: Bool?
+        var expectedRisk: String?
+        var category: String?
+        var value: String?
+        var count: Int?
+    }
 
     /// JSON Lines, files first, in path order; keys in a fixed order so output is byte-stable.
     public func jsonLines() -> String {
