@@ -42,7 +42,7 @@ public enum BenchReport {
         out += "\nThroughput (\(result.jobs) jobs)\n"
         out += String(format: "  %lld files, %.1f MB in %.2f s: %.0f files/s, %.1f MB/s\n", result.files,
                       Double(result.bytes) / 1_000_000, result.seconds, result.filesPerSecond, result.megabytesPerSecond)
-        out += String(format: "  peak RSS %.0f MB\n", Double(result.peakResidentBytes) / 1_000_000)
+        out += String(format: "  peak RSS %.0f MB (the process after the scan, before the truth is loaded)\n", Double(result.peakResidentBytes) / 1_000_000)
         out += "\nProblems (files and members not scanned cleanly)\n"
         if result.scores.problems.isEmpty {
             out += "  none\n"

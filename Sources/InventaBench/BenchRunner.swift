@@ -23,10 +23,9 @@ public struct BenchRunner {
     }
 
     public func run() throws -> BenchResult {
-        let truth = try GroundTruth.load(corpus: corpus)
         let share = corpus + "/" + GroundTruth.shareFolder
-        guard FileManager.default.fileExists(atPath: share) else {
-            throw CorpusError.truth("\(share) is missing: a corpus has share/ and ground-truth.jsonl")
+        for needed in [share, corpus + "/" + GroundTruth.fileName] where !FileManager.default.fileExists(atPath: needed) {
+            throw CorpusError.truth("\(needed) is missing: is this a corpus written by 'inventa corpus generate'?")
         }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("inventa-bench-\(ProcessInfo.processInfo.globallyUniqueString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -35,7 +34,9 @@ public struct BenchRunner {
         let options = ScanOptions(roots: [share], policy: CrawlPolicy(jobs: jobs), reportPath: report,
                                   keyPath: temporary.appendingPathComponent("bench.key").path, storeValues: true)
         let summary = try ScanPipeline(options: options).run(toolVersion: "bench")
+        // Measured before the truth is loaded, so it is the scan's memory, not the bench's.
         let peak = Self.peakResidentBytes()
+        let truth = try GroundTruth.load(corpus: corpus)
         let reader = try ReportReader(path: report, scanID: summary.scanID)
         let findings = try reader.findings().rows.compactMap { row -> ReportedFinding? in
             guard case .text(let path?) = row[0], case .text(let category?) = row[1], case .text(let value?) = row[2] else { return nil }
