@@ -31,7 +31,7 @@ public struct CorpusSummary: Sendable {
 /// and nothing reads the clock or the system random generator, so the same
 /// seed and options give byte-identical output. Does not set file-system mtimes
 /// (they are not part of the corpus and the scanner only records them).
-public struct CorpusGenerator {
+public struct CorpusGenerator: Sendable {
     public let options: CorpusOptions
     private var faker: Faker
     private var master: SplitMix64
@@ -63,19 +63,52 @@ public struct CorpusGenerator {
         }
         let types = Self.weights.filter { !Set($0.0.formats).isDisjoint(with: options.formats) }
         guard !types.isEmpty else { throw CorpusError.output("no document type can be written in the chosen formats") }
-        for index in 0..<options.documents {
-            faker.rng = master.fork()
-            let type = pickWeighted(types)
-            let format = faker.rng.pick(type.formats.filter(options.formats.contains))
-            let year = faker.rng.int(2015...2024)
-            let path = Self.folder(for: type, year: year, index: index) + "." + format.fileExtension
-            let bytes = try file(type: type, format: format, year: year, path: path, index: index)
-            try write(bytes, to: share + "/" + path)
+        // Documents are made in parallel batches, each from its own stream forked in
+        // document order, and written and recorded in document order: the output does
+        // not depend on the number of threads.
+        let jobs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var start = 0
+        while start < options.documents {
+            let batch = start..<min(options.documents, start + 16 * jobs)
+            let seeds = batch.map { _ in master.fork() }
+            var fresh = self
+            fresh.truth = GroundTruth()
+            fresh.summary = CorpusSummary()
+            let template = fresh
+            let made = BatchResults(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+                var worker = template
+                do throws(CorpusError) {
+                    made.set(offset, try worker.document(index: batch.lowerBound + offset, seed: seeds[offset], types: types))
+                } catch {
+                    made.fail(error)
+                }
+            }
+            if let error = made.error { throw error }
+            for item in made.items {
+                guard let item else { continue }
+                truth.files += item.truth.files
+                truth.entities += item.truth.entities
+                summary.members += item.members
+                try write(item.bytes, to: share + "/" + item.path)
+            }
+            start = batch.upperBound
         }
         let text = truth.jsonLines()
         try write(Array(text.utf8), to: directory + "/" + GroundTruth.fileName)
         summary.entities = truth.entities.count
         return summary
+    }
+
+    /// Makes document `index` from its own seed; returns its bytes and truth.
+    private mutating func document(index: Int, seed: SplitMix64, types: [(DocType, Int)]) throws(CorpusError) -> BatchResults.Item {
+        faker.rng = seed
+        let type = pickWeighted(types)
+        let format = faker.rng.pick(type.formats.filter(options.formats.contains))
+        let year = faker.rng.int(2015...2024)
+        let path = Self.folder(for: type, year: year, index: index) + "." + format.fileExtension
+        let bytes = try file(type: type, format: format, year: year, path: path, index: index)
+        return BatchResults.Item(path: path, bytes: bytes, truth: truth, members: summary.members)
     }
 
     private mutating func pickWeighted(_ items: [(DocType, Int)]) -> DocType {
@@ -308,5 +341,31 @@ public struct CorpusGenerator {
             summary.files += 1
             summary.bytes += Int64(bytes.count)
         }
+    }
+}
+
+/// One batch's documents, filled by worker threads in any order and read in index order.
+final class BatchResults: @unchecked Sendable {
+    struct Item {
+        var path: String
+        var bytes: [UInt8]
+        var truth: GroundTruth
+        var members: Int
+    }
+
+    private let lock = NSLock()
+    private(set) var items: [Item?]
+    private(set) var error: CorpusError?
+
+    init(count: Int) {
+        items = Array(repeating: nil, count: count)
+    }
+
+    func set(_ offset: Int, _ item: Item) {
+        lock.withLock { items[offset] = item }
+    }
+
+    func fail(_ error: CorpusError) {
+        lock.withLock { if self.error == nil { self.error = error } }
     }
 }
