@@ -42,6 +42,7 @@ public enum BenchReport {
         out += "\nThroughput (\(result.jobs) jobs)\n"
         out += String(format: "  %lld files, %.1f MB in %.2f s: %.0f files/s, %.1f MB/s\n", result.files,
                       Double(result.bytes) / 1_000_000, result.seconds, result.filesPerSecond, result.megabytesPerSecond)
+        out += String(format: "  %.1f MB of it in files an extractor read (skipped files are not read)\n", Double(result.scannedBytes) / 1_000_000)
         out += String(format: "  peak RSS %.0f MB (the process after the scan, before the truth is loaded)\n", Double(result.peakResidentBytes) / 1_000_000)
         out += "\nProblems (files and members not scanned cleanly)\n"
         if result.scores.problems.isEmpty {
@@ -75,7 +76,7 @@ public enum BenchReport {
             + "\"risk\":{\"files\":\(risk.files),\"correct\":\(risk.correct),\"missing\":\(risk.missing),\"accuracy\":\(number(risk.accuracy)),"
             + "\"confusion\":{\(confusion.joined(separator: ","))}},\n"
             + "\"throughput\":{\"files\":\(result.files),\"bytes\":\(result.bytes),\"seconds\":\(number(result.seconds)),"
-            + "\"files_per_second\":\(number(result.filesPerSecond)),\"mb_per_second\":\(number(result.megabytesPerSecond)),"
+            + "\"scanned_bytes\":\(result.scannedBytes),\"files_per_second\":\(number(result.filesPerSecond)),\"mb_per_second\":\(number(result.megabytesPerSecond)),"
             + "\"peak_rss_bytes\":\(result.peakResidentBytes),\"jobs\":\(result.jobs)},\n"
             + "\"problems\":{\(problems.joined(separator: ","))}}\n"
     }

@@ -57,6 +57,7 @@ public struct BenchRunner {
         }
         let scores = Scorer.score(truth: truth, findings: findings, files: files)
         return BenchResult(corpus: corpus, scores: scores, files: Int64(summary.totals.files), bytes: totalBytes,
+                           scannedBytes: summary.totals.bytes,
                            seconds: summary.seconds, peakResidentBytes: peak, jobs: jobs)
     }
 
@@ -79,6 +80,8 @@ public struct BenchResult: Sendable {
     public var scores: BenchScores
     public var files: Int64
     public var bytes: Int64
+    /// Bytes of the files (and members) an extractor read; skipped files are not read.
+    public var scannedBytes: Int64
     public var seconds: Double
     public var peakResidentBytes: Int64
     public var jobs: Int
