@@ -58,8 +58,12 @@ let package = Package(
         // Trains, evaluates and benchmarks the `name` matcher (scripts/train-names, eval-names, bench-names).
         .executableTarget(name: "inventa-train-names", dependencies: ["InventaDetection", "InventaExtraction", "InventaModel"],
                           path: "Sources/NameTrainer"),
+        // `inventa bench`: scans a generated corpus and scores the report against its truth.
+        .target(name: "InventaBench", dependencies: [
+            "InventaModel", "InventaCrawl", "InventaDetection", "InventaPipeline", "InventaReport", "InventaCorpus",
+        ]),
         .executableTarget(name: "inventa", dependencies: [
-            "InventaPipeline", "InventaReport", "InventaCorpus", "InventaRules", "InventaDetection", "InventaExtraction",
+            "InventaPipeline", "InventaReport", "InventaCorpus", "InventaBench", "InventaRules", "InventaDetection", "InventaExtraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -17,7 +17,7 @@ struct Inventa: ParsableCommand {
             """,
         version: version,
         subcommands: [ScanCommand.self, ReportCommand.self, SubjectCommand.self, ExtractCommand.self, RulesCommand.self,
-                      ExplainCommand.self, BenchDetectCommand.self]
+                      ExplainCommand.self, CorpusCommand.self, BenchCommand.self, BenchDetectCommand.self]
     )
 }
 
@@ -32,6 +32,9 @@ enum Main {
         } catch let failure as Fatal {
             printError("inventa: \(failure.message)")
             exit(1)
+        } catch let code as ExitCode where code != .success && code != .validationFailure {
+            // A command that already said why (e.g. `bench` with an unmet floor) ends with its own code.
+            exit(code.rawValue)
         } catch {
             let code = Inventa.exitCode(for: error)
             if code == .success {

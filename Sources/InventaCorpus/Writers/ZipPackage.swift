@@ -1,0 +1,34 @@
+import Foundation
+import ZIPFoundation
+
+/// Builds a ZIP in memory with fixed entry dates, so the same entries always give
+/// the same bytes (ZIPFoundation converts dates with gmtime, independent of the
+/// time zone). Used for ZIP archives and for the OOXML/ODF packages.
+enum ZipPackage {
+    struct Entry {
+        var path: String
+        var bytes: [UInt8]
+        /// ODF's `mimetype` must be stored uncompressed.
+        var stored = false
+    }
+
+    static func build(_ entries: [Entry], date: Date) throws(CorpusError) -> [UInt8] {
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            for entry in entries {
+                let data = Data(entry.bytes)
+                try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(data.count),
+                                     modificationDate: date, permissions: 0o644,
+                                     compressionMethod: entry.stored ? .none : .deflate) { position, size in
+                    data.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            guard let data = archive.data else { throw CorpusError.output("zip archive has no data") }
+            return [UInt8](data)
+        } catch let error as CorpusError {
+            throw error
+        } catch {
+            throw CorpusError.output("cannot build zip: \(error)")
+        }
+    }
+}
