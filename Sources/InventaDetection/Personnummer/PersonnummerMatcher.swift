@@ -37,11 +37,14 @@ public struct PersonnummerMatcher: Matcher {
                 var checks = ["luhn", "date"]
                 if shape.separator == UInt8(ascii: "+") { checks.append("century:+") }
                 if number.isSamordningsnummer { checks.append("samordningsnummer:day+60") }
-                let tags = testIdentities.contains(number.normalized) ? [TestIdentities.tag] : []
+                var tags = testIdentities.contains(number.normalized) ? [TestIdentities.tag] : []
+                var base = Self.baseScore(digitCount: shape.digits.count, separator: shape.separator)
+                if number.isSamordningsnummer && Self.isMobileShaped(shape.digits, separator: shape.separator) {
+                    base = Self.mobileShapedCoordinationScore
+                    tags.append("mobile_shaped")
+                }
                 visit(Candidate(category: number.category, span: shape.span, value: value, normalized: number.normalized,
-                                masked: Self.mask(value), validation: .confirmed, checks: checks,
-                                baseScore: Self.baseScore(digitCount: shape.digits.count, separator: shape.separator),
-                                tags: tags))
+                                masked: Self.mask(value), validation: .confirmed, checks: checks, baseScore: base, tags: tags))
             }
         }
     }
@@ -56,6 +59,18 @@ public struct PersonnummerMatcher: Matcher {
         case (10, UInt8(ascii: " ")?): return 0.70
         default: return 0.60
         }
+    }
+
+    /// Ten bare digits that are also a Swedish mobile number (`07[02369]…`) and a valid
+    /// samordningsnummer: about one mobile number in ten passes Luhn with a day between 61
+    /// and 91 (`0701740664` reads as 070174-0664). Without a context word the phone reading
+    /// is likelier, so the score sits below the phone matcher's for the same digits (0.30);
+    /// a word such as `samordningsnummer` or `pnr` lifts it back above.
+    static let mobileShapedCoordinationScore = 0.25
+
+    static func isMobileShaped(_ digits: [UInt8], separator: UInt8?) -> Bool {
+        guard separator == nil, digits.count == 10, digits[0] == UInt8(ascii: "0"), digits[1] == UInt8(ascii: "7") else { return false }
+        return [UInt8(ascii: "0"), UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "6"), UInt8(ascii: "9")].contains(digits[2])
     }
 
     /// Keeps the birth date and hides the serial and check digits: `850101-****`, `198501012382` → `19850101****`.

@@ -102,3 +102,16 @@ import Testing
         #expect(PersonnummerMatcher.mask(value) == masked)
     }
 }
+
+@Suite struct MobileShapedCoordinationNumberTests {
+    /// 0701740664 is in the fiction range and reads as samordningsnummer 070174-0664 (Luhn passes).
+    @Test("a bare mobile number is a phone unless an identity word says otherwise", arguments: [
+        ("Kontakt 0701740664", Category.phone),
+        ("Samordningsnummer 0701740664", Category.samordningsnummer),
+        ("Samordningsnummer 070174-0664", Category.samordningsnummer),
+    ])
+    func reading(text: String, expected: Category) throws {
+        let found = Bundled.detection.detect(TextUnit(text: text))
+        #expect(found.map(\.category) == [expected])
+    }
+}
