@@ -1,7 +1,7 @@
 /// The delimiter of a CSV/TSV file, guessed from its first lines: the candidate
 /// (`;` as Swedish Excel writes, `,`, tab, `|`) that occurs outside quotes on every
 /// line the same number of times, preferring more columns; `,` when nothing fits
-/// (a one-column file).
+/// (a one-column file). Up to three title lines without delimiters may come first.
 enum CSVDialect {
     static let candidates: [UInt8] = [0x3B, 0x2C, 0x09, 0x7C]
 
@@ -9,8 +9,9 @@ enum CSVDialect {
         let lines = completeLines(head, max: 20)
         var best: (delimiter: UInt8, columns: Int, consistent: Bool)?
         for candidate in candidates {
-            let counts = lines.map { count(candidate, in: $0) }
-            guard let first = counts.first, first > 0 else { continue }
+            // A title line or two above the table (`Leverantörsregister 2020`) has no delimiter.
+            let counts = Array(lines.map { count(candidate, in: $0) }.drop(while: { $0 == 0 }))
+            guard lines.count - counts.count <= 3, let first = counts.first, first > 0 else { continue }
             let consistent = counts.allSatisfy { $0 == first }
             let columns = counts.min() ?? 0
             guard columns > 0 else { continue }

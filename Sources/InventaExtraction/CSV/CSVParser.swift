@@ -15,8 +15,14 @@ struct CSVParser {
     private var row = 1
     private var column = 1
     private var afterCR = false
-    /// Column names, when the first row is a header.
+    /// Column names, once the header row is known (empty when the file has none).
     private var header: [String]?
+    /// The row the header was found on: exports often start with a title line or two.
+    private var headerRow = 0
+    private var firstRowWasSingle = false
+    private var singleFirstRow: [String] = []
+    /// Rows looked at for a header before deciding there is none.
+    private static let maxHeaderSearchRows = 5
     private var firstRow: [String] = []
     private static let maxHeaderColumns = 4096
 
@@ -74,7 +80,7 @@ struct CSVParser {
     }
 
     private mutating func endCell(_ emit: (TextUnit) throws(ExtractionError) -> Void) throws(ExtractionError) {
-        if row == 1 && header == nil && firstRow.count < CSVParser.maxHeaderColumns {
+        if header == nil && firstRow.count < CSVParser.maxHeaderColumns {
             // A long first cell is data, not a column name; do not keep it.
             firstRow.append(cell.count <= 256 ? encoding.decode(cell[...]) : "")
         }
@@ -85,16 +91,35 @@ struct CSVParser {
 
     private mutating func endRow(_ emit: (TextUnit) throws(ExtractionError) -> Void) throws(ExtractionError) {
         try endCell(emit)
-        if row == 1 { header = CSVParser.looksLikeHeader(firstRow) ? firstRow.map(CSVParser.columnName) : [] }
+        if header == nil { decideHeader() }
         row += 1
         column = 1
+    }
+
+    /// A row of several named columns is the header. A one-cell row at the top is a title
+    /// (`Leverantörsregister 2020`) unless the file has one column, and the search goes on.
+    private mutating func decideHeader() {
+        let cells = firstRow.filter { !CSVParser.columnName($0).isEmpty }
+        if cells.count >= 2 || (row == 2 && cells.count == 1 && firstRowWasSingle) || row >= CSVParser.maxHeaderSearchRows {
+            let candidate = cells.count >= 2 ? firstRow : (firstRowWasSingle ? singleFirstRow : firstRow)
+            if CSVParser.looksLikeHeader(candidate) {
+                header = candidate.map(CSVParser.columnName)
+                headerRow = cells.count >= 2 ? row : 1
+            } else {
+                header = []
+            }
+        } else if row == 1 && cells.count == 1 {
+            firstRowWasSingle = true
+            singleFirstRow = firstRow
+        }
+        firstRow.removeAll()
     }
 
     private func emitCell(_ emit: (TextUnit) throws(ExtractionError) -> Void) throws(ExtractionError) {
         guard cell.contains(where: { $0 > 0x20 }) else { return }
         let value = encoding.decode(cell[...])
         var location = Location(row: row, column: column)
-        if row > 1, let header, column <= header.count, !header[column - 1].isEmpty {
+        if let header, row > headerRow, column <= header.count, !header[column - 1].isEmpty {
             let name = header[column - 1]
             location.part = name
             let prefix = name + ": "

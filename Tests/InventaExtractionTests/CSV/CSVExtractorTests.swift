@@ -110,3 +110,21 @@ import InventaModel
         #expect(extracted.result.outcome == .failed("corrupt: not a valid csv file (damaged, or not really csv)"))
     }
 }
+
+@Suite struct CSVTitleLineTests {
+    /// Exports often start with a title line; the header is the first row of named columns.
+    @Test func titleLineAboveTheHeader() throws {
+        let csv = "Leverantörsregister 2020\nLev.nr;Bankgiro;Plusgiro\n1000;826-4871;545041-6\n"
+        let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "register.csv")
+        let cell = try #require(extracted.unit(containing: "826-4871"))
+        #expect(cell.location.part == "Bankgiro")
+        #expect(cell.location.row == 3 && cell.location.column == 2)
+        #expect(cell.text == "Bankgiro: 826-4871")
+    }
+
+    @Test func oneColumnFileKeepsItsHeader() throws {
+        let csv = "Personnummer\n19830404-2388\n20030704-2390\n"
+        let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "lista.csv")
+        #expect(extracted.unit(containing: "20030704-2390")?.location.part == "Personnummer")
+    }
+}
