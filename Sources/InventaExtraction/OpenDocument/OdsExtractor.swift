@@ -23,6 +23,7 @@ public struct OdsExtractor: Extractor {
                 switch reader.localName {
                 case "table":
                     sheet = reader.attribute("name") ?? "Sheet"
+                    row.startSheet()
                     rowNumber = 0
                 case "table-row":
                     rowNumber += 1
