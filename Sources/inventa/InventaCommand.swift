@@ -26,6 +26,7 @@ struct Inventa: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        MallocTuning.applyForScan()
         do {
             var command = try Inventa.parseAsRoot()
             try command.run()
