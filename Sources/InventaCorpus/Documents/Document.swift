@@ -33,14 +33,16 @@ public enum Block: Sendable {
 
 /// A table cell. `numeric` cells hold only digits and are stored as numbers in
 /// spreadsheets (as a clerk's Excel export does with personnummer); `text` may
-/// contain line breaks (Alt+Enter in Excel).
+/// contain line breaks (Alt+Enter in Excel). A number cannot keep a leading zero
+/// (Excel shows `0708112388` as `708112388`), so such values stay text, as they do
+/// in real exports that keep them readable.
 public struct Cell: Sendable, ExpressibleByStringLiteral {
     public var text: String
     public var numeric: Bool
 
     public init(_ text: String, numeric: Bool = false) {
         self.text = text
-        self.numeric = numeric
+        self.numeric = numeric && !(text.count > 1 && text.hasPrefix("0"))
     }
 
     public init(stringLiteral value: String) {

@@ -1,7 +1,7 @@
 /// The delimiter of a CSV/TSV file, guessed from its first lines: the candidate
 /// (`;` as Swedish Excel writes, `,`, tab, `|`) that occurs outside quotes on every
 /// line the same number of times, preferring more columns; `,` when nothing fits
-/// (a one-column file). Up to three title lines without delimiters may come first.
+/// (a one-column file). Up to three title and footer lines without delimiters are allowed.
 enum CSVDialect {
     static let candidates: [UInt8] = [0x3B, 0x2C, 0x09, 0x7C]
 
@@ -9,9 +9,11 @@ enum CSVDialect {
         let lines = completeLines(head, max: 20)
         var best: (delimiter: UInt8, columns: Int, consistent: Bool)?
         for candidate in candidates {
-            // A title line or two above the table (`Leverantörsregister 2020`) has no delimiter.
-            let counts = Array(lines.map { count(candidate, in: $0) }.drop(while: { $0 == 0 }))
-            guard lines.count - counts.count <= 3, let first = counts.first, first > 0 else { continue }
+            // Title lines above the table (`Löneutbetalning mars 2015`) and a footer below it
+            // (`Attesterad av …`) have no delimiter: the table is what lies between.
+            let all = lines.map { count(candidate, in: $0) }
+            let counts = Array(all.drop(while: { $0 == 0 }).reversed().drop(while: { $0 == 0 }).reversed())
+            guard all.count - counts.count <= 3, let first = counts.first, first > 0 else { continue }
             let consistent = counts.allSatisfy { $0 == first }
             let columns = counts.min() ?? 0
             guard columns > 0 else { continue }

@@ -128,3 +128,12 @@ import InventaModel
         #expect(extracted.unit(containing: "20030704-2390")?.location.part == "Personnummer")
     }
 }
+
+@Suite struct CSVFooterLineTests {
+    @Test func titleAndFooterAroundTheTable() throws {
+        let csv = "Löneutbetalning mars 2015\r\nNamn;Pnr\r\nHussein, Dennis;19830404-2388\r\nAttesterad av löneenheten.\r\n"
+        let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "lön.csv")
+        #expect(extracted.unit(containing: "Hussein, Dennis")?.location.column == 1)
+        #expect(extracted.unit(containing: "19830404-2388")?.location.part == "Pnr")
+    }
+}
