@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Swedish postcode → postort, from GeoNames (CC BY 4.0), shipped in
 /// `Rules/datasets/geonames-postal-SE/SE_postal_codes.tsv`. Used to confirm that a postcode
 /// and the town written after it belong together. Immutable after loading.
@@ -38,19 +32,29 @@ public struct PostalGazetteer: Sendable {
     /// Loads `SE_postal_codes.tsv` below `rulesDirectory`.
     public init(rulesDirectory: String) throws {
         let path = rulesDirectory.hasSuffix("/") ? rulesDirectory + Self.relativePath : rulesDirectory + "/" + Self.relativePath
-        guard let bytes = Self.read(path) else { throw LoadError.unreadable(path: path) }
+        guard let data = DatasetBytes(path: path) else { throw LoadError.unreadable(path: path) }
         var table: [Int32: [UInt8]] = [:]
+        table.reserveCapacity(20_000)
         var lineNumber = 0
-        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: true) {
+        try data.forEachLine { line, _ in
             lineNumber += 1
-            if lineNumber == 1 { continue }
-            let fields = line.split(separator: 0x09, maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count >= 3, let code = Self.code(fields[1]) else {
+            if lineNumber == 1 { return }
+            // country_code TAB postal_code TAB place_name [TAB …]
+            let fields = Self.firstThreeFields(data.bytes, line)
+            guard let fields, let code = Self.code(data.bytes[fields.code]) else {
                 throw LoadError.malformed(path: path, line: lineNumber)
             }
-            table[code] = ByteClass.lowered(fields[2])
+            table[code] = ByteClass.lowered(data.bytes[fields.town])
         }
         self.towns = table
+    }
+
+    /// The postcode and place-name fields (2nd and 3rd, possibly empty), or nil with fewer than three fields.
+    private static func firstThreeFields(_ bytes: [UInt8], _ line: Range<Int>) -> (code: Range<Int>, town: Range<Int>)? {
+        guard let tab1 = bytes[line].firstIndex(of: 0x09),
+              let tab2 = bytes[(tab1 + 1)..<line.upperBound].firstIndex(of: 0x09) else { return nil }
+        let townEnd = bytes[(tab2 + 1)..<line.upperBound].firstIndex(of: 0x09) ?? line.upperBound
+        return ((tab1 + 1)..<tab2, (tab2 + 1)..<townEnd)
     }
 
     /// The lower-cased postort for a postcode, or nil when the postcode does not exist.
@@ -66,18 +70,5 @@ public struct PostalGazetteer: Sendable {
             digits += 1
         }
         return digits == 5 ? value : nil
-    }
-
-    private static func read(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count > 0 { out.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count { break }
-        }
-        return ferror(file) == 0 ? out : nil
     }
 }

@@ -28,7 +28,13 @@ struct FlatTable<Value: Sendable>: Sendable {
         self.count = entries.count
     }
 
-    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    fileprivate init(slots: [(key: UInt64, value: Value)], mask: Int, count: Int) {
+        self.slots = slots
+        self.mask = mask
+        self.count = count
+    }
+
+    @inline(__always) fileprivate static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
     }
 
@@ -43,6 +49,68 @@ struct FlatTable<Value: Sendable>: Sendable {
                 if found.key == k { return found.value }
                 if found.key == 0 { return nil }
                 slot = (slot + 1) & mask
+            }
+        }
+    }
+}
+
+extension FlatTable {
+    /// Fills a table in place while a dataset is parsed, so loading needs no intermediate
+    /// `Dictionary` and no sort (both were a large part of start-up). The layout depends
+    /// only on the insertion order, which is the file order, so it is reproducible.
+    struct Builder {
+        private var slots: [(key: UInt64, value: Value)]
+        private var mask: Int
+        private(set) var count = 0
+        private let empty: Value
+
+        init(expectedCount: Int, empty: Value) {
+            var capacity = 16
+            while capacity < expectedCount * 2 { capacity <<= 1 }
+            slots = .init(repeating: (0, empty), count: capacity)
+            mask = capacity - 1
+            self.empty = empty
+        }
+
+        /// Passes the value stored under `key` (or `empty` when absent) to `body` to change.
+        mutating func update(_ key: UInt64, _ body: (inout Value) -> Void) {
+            if (count + 1) * 2 > slots.count { grow() }
+            let k = key == 0 ? 1 : key
+            var slot = FlatTable.slot(k, mask)
+            while slots[slot].key != 0 && slots[slot].key != k { slot = (slot + 1) & mask }
+            if slots[slot].key == 0 {
+                slots[slot] = (k, empty)
+                count += 1
+            }
+            body(&slots[slot].value)
+        }
+
+        func contains(_ key: UInt64) -> Bool {
+            let k = key == 0 ? 1 : key
+            var slot = FlatTable.slot(k, mask)
+            while slots[slot].key != 0 {
+                if slots[slot].key == k { return true }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
+
+        /// Every stored key and value, in slot order.
+        func forEach(_ body: (UInt64, Value) -> Void) {
+            for entry in slots where entry.key != 0 { body(entry.key, entry.value) }
+        }
+
+        func build() -> FlatTable { FlatTable(slots: slots, mask: mask, count: count) }
+
+        /// Doubles the capacity, reinserting in slot order (deterministic).
+        private mutating func grow() {
+            let old = slots
+            slots = .init(repeating: (0, empty), count: old.count * 2)
+            mask = slots.count - 1
+            for entry in old where entry.key != 0 {
+                var slot = FlatTable.slot(entry.key, mask)
+                while slots[slot].key != 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
             }
         }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the shipped word lists say about one lower-cased word form.
 struct NameLexiconEntry: Sendable, Equatable {
     /// SCB bearers of this tilltalsnamn (women and men summed), 0 when unlisted.
@@ -54,65 +52,111 @@ public struct NameLexicon: Sendable {
         calendar: "datasets/name-gazetteers/calendar.txt"
     )
 
+    /// Parses the word lists as bytes straight into the lookup table (see `DatasetBytes`
+    /// for why no `String`s): start-up cost is paid by every `inventa` process.
     public init(rulesDirectory: String) throws {
-        var exact: [UInt64: NameLexiconEntry] = [:]
-        var folded: [UInt64: NameLexiconEntry] = [:]
-        func add(_ word: Substring, _ entry: NameLexiconEntry) {
-            let lower = NameText.lowercased(String(word))
-            guard !lower.isEmpty else { return }
-            exact[FNV1a.hash(bytes: lower), default: .none].merge(entry)
-            if lower.contains(0xC3) {
-                var f = entry
-                f.flags |= NameLexiconEntry.folded
-                folded[FNV1a.foldedHash(bytes: lower), default: .none].merge(f)
-            }
+        var loader = Loader(rulesDirectory: rulesDirectory)
+        try loader.columns(Self.files.firstNames) { data, count in
+            NameLexiconEntry(firstNameBearers: data.unsigned(count) ?? 0)
         }
-        let dir = URL(fileURLWithPath: rulesDirectory)
-        func lines(_ path: String) throws -> [Substring] {
-            let url = dir.appendingPathComponent(path)
-            do {
-                let text = try String(contentsOf: url, encoding: .utf8)
-                return text.split(whereSeparator: \.isNewline)
-            } catch {
-                throw NameDataError.unreadable(path: url.path, reason: "\(error.localizedDescription)")
-            }
+        try loader.columns(Self.files.surnames) { data, count in
+            NameLexiconEntry(surnameBearers: data.unsigned(count) ?? 0)
         }
-        func columns(_ path: String, _ body: (Substring, Substring) -> Void) throws {
-            for line in try lines(path).dropFirst() {
-                let parts = line.split(separator: "\t", maxSplits: 1)
-                guard parts.count == 2 else { continue }
-                body(parts[0], parts[1])
-            }
-        }
-        try columns(Self.files.firstNames) { name, count in
-            add(name, NameLexiconEntry(firstNameBearers: UInt32(count) ?? 0))
-        }
-        try columns(Self.files.surnames) { name, count in
-            add(name, NameLexiconEntry(surnameBearers: UInt32(count) ?? 0))
-        }
-        try columns(Self.files.fakerFirst) { name, _ in add(name, NameLexiconEntry(flags: NameLexiconEntry.fakerFirst)) }
-        try columns(Self.files.fakerLast) { name, _ in add(name, NameLexiconEntry(flags: NameLexiconEntry.fakerLast)) }
-        try columns(Self.files.words) { word, zipf in
-            let z = (Double(zipf) ?? 0) * 10
-            add(word, NameLexiconEntry(zipf10: UInt8(max(0, min(99, z.rounded())))))
+        try loader.columns(Self.files.fakerFirst) { _, _ in NameLexiconEntry(flags: NameLexiconEntry.fakerFirst) }
+        try loader.columns(Self.files.fakerLast) { _, _ in NameLexiconEntry(flags: NameLexiconEntry.fakerLast) }
+        try loader.columns(Self.files.words) { data, zipf in
+            let z = (data.double(zipf) ?? 0) * 10
+            return NameLexiconEntry(zipf10: UInt8(max(0, min(99, z.rounded()))))
         }
         // Gazetteers: every capitalised word of an entry counts (`Upplands Väsby` marks both).
-        func gazetteer(_ path: String, _ flag: UInt8) throws {
-            for line in try lines(path) {
-                for word in line.split(separator: " ") where word.first?.isUppercase == true && word.count >= 3 {
-                    add(word, NameLexiconEntry(flags: flag))
+        try loader.words(Self.files.places) { word in
+            word.first?.isUppercase == true && word.count >= 3 ? NameLexiconEntry(flags: NameLexiconEntry.place) : nil
+        }
+        try loader.words(Self.files.organisations) { word in
+            word.first?.isUppercase == true && word.count >= 3 ? NameLexiconEntry(flags: NameLexiconEntry.organisation) : nil
+        }
+        try loader.words(Self.files.calendar) { word in
+            word.count >= 3 ? NameLexiconEntry(flags: NameLexiconEntry.calendar) : nil
+        }
+        table = loader.finish()
+    }
+
+    /// Builds the exact-form and diacritic-folded tables while the files are read.
+    private struct Loader {
+        let directory: String
+        var exact = FlatTable<NameLexiconEntry>.Builder(expectedCount: 110_000, empty: .none)
+        var folded = FlatTable<NameLexiconEntry>.Builder(expectedCount: 8_192, empty: .none)
+        /// Reused buffer for the lower-cased word being added.
+        var lower = [UInt8](repeating: 0, count: 256)
+
+        init(rulesDirectory: String) {
+            directory = rulesDirectory.hasSuffix("/") ? rulesDirectory : rulesDirectory + "/"
+        }
+
+        func read(_ relativePath: String) throws -> DatasetBytes {
+            let path = directory + relativePath
+            guard let data = DatasetBytes(path: path) else {
+                throw NameDataError.unreadable(path: path, reason: DatasetBytes.lastErrorDescription())
+            }
+            return data
+        }
+
+        /// A TSV file with a header line: the first column is the word, `entry` reads the rest.
+        mutating func columns(_ relativePath: String, _ entry: (DatasetBytes, Range<Int>) -> NameLexiconEntry) throws {
+            let data = try read(relativePath)
+            var header = true
+            data.bytes.withUnsafeBufferPointer { bytes in
+                data.forEachLine { line, _ in
+                    if header { header = false; return }
+                    guard let (word, rest) = data.splitAtFirstTab(line) else { return }
+                    add(UnsafeBufferPointer(rebasing: bytes[word]), entry(data, rest))
                 }
             }
         }
-        try gazetteer(Self.files.places, NameLexiconEntry.place)
-        try gazetteer(Self.files.organisations, NameLexiconEntry.organisation)
-        for line in try lines(Self.files.calendar) {
-            for word in line.split(separator: " ") where word.count >= 3 {
-                add(word, NameLexiconEntry(flags: NameLexiconEntry.calendar))
+
+        /// A word list with one entry per line; each space-separated word that `entry`
+        /// accepts is added. These files are small (< 30 kB) and the test needs Unicode
+        /// `Character` semantics, so this part stays on `String`.
+        mutating func words(_ relativePath: String, _ entry: (Substring) -> NameLexiconEntry?) throws {
+            let data = try read(relativePath)
+            data.forEachLine { line, _ in
+                let text = String(decoding: data.bytes[line], as: UTF8.self)
+                for word in text.split(separator: " ") {
+                    guard let e = entry(word) else { continue }
+                    let bytes = Array(word.utf8)
+                    bytes.withUnsafeBufferPointer { add($0, e) }
+                }
             }
         }
-        for (key, entry) in folded where exact[key] == nil { exact[key] = entry }
-        table = FlatTable(exact, empty: .none)
+
+        /// Merges `entry` under the lower-cased word, and under its folded form when it has
+        /// Latin-1 letters (`åsa` also as `asa`).
+        mutating func add(_ word: UnsafeBufferPointer<UInt8>, _ entry: NameLexiconEntry) {
+            guard !word.isEmpty else { return }
+            if lower.count < word.count { lower = [UInt8](repeating: 0, count: word.count) }
+            let (hash, foldedHash): (UInt64, UInt64?) = lower.withUnsafeMutableBufferPointer { buffer in
+                let out = UnsafeMutableBufferPointer(rebasing: buffer[0..<word.count])
+                NameText.lowercase(word, into: out)
+                let lowered = UnsafeBufferPointer(out)
+                let folded = lowered.contains(0xC3) ? FNV1a.foldedHash(bytes: lowered) : nil
+                return (FNV1a.hash(bytes: lowered), folded)
+            }
+            exact.update(hash) { $0.merge(entry) }
+            if let foldedHash {
+                var f = entry
+                f.flags |= NameLexiconEntry.folded
+                folded.update(foldedHash) { $0.merge(f) }
+            }
+        }
+
+        /// Folded forms only fill gaps: they never override an exact form.
+        mutating func finish() -> FlatTable<NameLexiconEntry> {
+            var result = exact
+            folded.forEach { key, entry in
+                if !result.contains(key) { result.update(key) { $0 = entry } }
+            }
+            return result.build()
+        }
     }
 
     @inline(__always) func entry(hash: UInt64) -> NameLexiconEntry {

@@ -29,37 +29,53 @@ public struct NameModel: Sendable {
         featureCount = named.count
     }
 
+    private init(weights: FlatTable<Float>, featureCount: Int, spanWeights: [Double], tokenLogitThreshold: Double) {
+        self.weights = weights
+        self.spanWeights = spanWeights
+        self.tokenLogitThreshold = tokenLogitThreshold
+        self.featureCount = featureCount
+    }
+
+    /// Parses `model.tsv` as bytes, hashing feature names straight from the file into the
+    /// weight table (no `String` per line: start-up is paid by every process).
     public init(rulesDirectory: String) throws {
-        let path = URL(fileURLWithPath: rulesDirectory).appendingPathComponent(Self.file).path
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw NameDataError.unreadable(path: path, reason: error.localizedDescription)
+        let path = rulesDirectory.hasSuffix("/") ? rulesDirectory + Self.file : rulesDirectory + "/" + Self.file
+        guard let data = DatasetBytes(path: path) else {
+            throw NameDataError.unreadable(path: path, reason: DatasetBytes.lastErrorDescription())
         }
-        var named: [String: Double] = [:]
+        var table = FlatTable<Float>.Builder(expectedCount: 20_000, empty: 0)
         var span = [Double](repeating: 0, count: NameSpan.calibrationInputNames.count)
         span[1] = 1 // without calibration lines: probability = σ(mean logit)
         var threshold = 0.0
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t")
-            guard parts.count == 2, let w = Double(parts[1]) else {
-                throw NameDataError.malformedModel(path: path, line: number + 1, reason: "expected feature<TAB>weight")
+        try data.forEachLine { line, number in
+            if data.bytes[line.lowerBound] == UInt8(ascii: "#") { return }
+            let fields = data.tabFields(line, limit: 3)
+            guard fields.count == 2, let w = data.double(fields[1]) else {
+                throw NameDataError.malformedModel(path: path, line: number, reason: "expected feature<TAB>weight")
             }
-            if parts[0] == "@decode.token_logit" {
+            let name = data.bytes[fields[0]]
+            guard name.first == UInt8(ascii: "@") else {
+                table.update(FNV1a.hash(bytes: name)) { $0 = Float(w) }
+                return
+            }
+            // Parameters are a handful of lines: plain strings are fine here.
+            let parameter = String(decoding: name, as: UTF8.self)
+            if parameter == "@decode.token_logit" {
                 threshold = w
-            } else if parts[0].hasPrefix("@span.") {
-                guard let k = NameSpan.calibrationInputNames.firstIndex(of: String(parts[0].dropFirst(6))) else {
-                    throw NameDataError.malformedModel(path: path, line: number + 1, reason: "unknown parameter \(parts[0])")
+            } else if parameter.hasPrefix("@span.") {
+                guard let k = NameSpan.calibrationInputNames.firstIndex(of: String(parameter.dropFirst(6))) else {
+                    throw NameDataError.malformedModel(path: path, line: number, reason: "unknown parameter \(parameter)")
                 }
                 span[k] = w
             } else {
-                named[String(parts[0])] = w
+                table.update(FNV1a.hash(bytes: name)) { $0 = Float(w) }
             }
         }
-        guard !named.isEmpty else {
+        guard table.count > 0 else {
             throw NameDataError.malformedModel(path: path, line: 0, reason: "no feature weights")
         }
-        self.init(weights: named, spanWeights: span, tokenLogitThreshold: threshold)
+        precondition(span.count == NameSpan.calibrationInputNames.count, "one span weight per calibration input")
+        self.init(weights: table.build(), featureCount: table.count, spanWeights: span, tokenLogitThreshold: threshold)
     }
 
     /// The token's logit: the sum of its feature weights. `sink` is reused across tokens;
