@@ -53,21 +53,22 @@ public enum Scorer {
             Category(rawValue: finding.category).map { Unit(path: finding.path, category: $0, value: Normalizer.normalize(finding.value, category: $0)) }
         })
         let findingsByKey = Dictionary(grouping: found) { Key(path: $0.path, category: $0.category) }
+            .mapValues { ValueIndex($0.map(\.value), category: $0[0].category) }
         let goldByKey = Dictionary(grouping: gold) { Key(path: $0.path, category: $0.category) }
+            .mapValues { ValueIndex($0.map(\.value), category: $0[0].category) }
 
         for category in Category.allCases {
             var row = CategoryScore(category: category)
             var hits: [(path: String, hit: Bool)] = []
             for unit in gold where unit.category == category {
                 row.gold += 1
-                let hit = (findingsByKey[Key(path: unit.path, category: category)] ?? []).contains { finds($0.value, gold: unit.value, category: category) }
+                let hit = findingsByKey[Key(path: unit.path, category: category)]?.anyFinds(gold: unit.value) ?? false
                 if hit { row.found += 1 }
                 hits.append((unit.path, hit))
             }
             for unit in found where unit.category == category {
                 row.findings += 1
-                let golds = goldByKey[Key(path: unit.path, category: category)] ?? []
-                if golds.contains(where: { accepts($0.value, finding: unit.value, category: category) }) { row.correct += 1 }
+                if goldByKey[Key(path: unit.path, category: category)]?.anyAccepts(finding: unit.value) == true { row.correct += 1 }
             }
             // Format recall measures extraction, so it counts only categories the scan detects at all.
             if row.findings > 0 {
@@ -101,10 +102,20 @@ public enum Scorer {
         switch category {
         case .name:
             return Set(gold.split(separator: " ")).isSubset(of: Set(finding.split(separator: " ")))
-        case .address, .health, .ethnicity, .religion, .politics, .union, .sexuality, .geneticBiometric, .criminal, .protectedIdentity:
+        case _ where matchesByContainment(category):
             return finding.contains(gold) || (!finding.isEmpty && gold.contains(finding))
         default:
             return finding == gold
+        }
+    }
+
+    /// Addresses and sensitive terms match when one value contains the other.
+    static func matchesByContainment(_ category: Category) -> Bool {
+        switch category {
+        case .address, .health, .ethnicity, .religion, .politics, .union, .sexuality, .geneticBiometric, .criminal, .protectedIdentity:
+            return true
+        default:
+            return false
         }
     }
 
