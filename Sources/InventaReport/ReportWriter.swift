@@ -155,9 +155,19 @@ public final class ReportWriter: @unchecked Sendable {
         for member in result.members {
             rowIDs[member.member] = try insertRow(entry, path: member.path(in: result.file.relativePath), size: member.size,
                                                   format: member.format, outcome: member.outcome,
-                                                  findings: byMember[member.member] ?? [], parent: fileID)
+                                                  findings: Self.findings(in: member.member, byMember: byMember), parent: fileID)
         }
         for finding in result.findings { try write(finding, fileID: rowIDs[finding.member] ?? fileID) }
+    }
+
+    /// The findings of a member and of everything nested in it: a zip inside a zip, or an
+    /// e-mail attached to an e-mail, is as risky as what it holds, like the file on disk is.
+    static func findings(in member: [String], byMember: [[String]: [Finding]]) -> [Finding] {
+        var found: [Finding] = []
+        for (path, findings) in byMember where path.count >= member.count && path.starts(with: member) {
+            found += findings
+        }
+        return found
     }
 
     private func end(_ id: Int64, reason: String) throws(ReportError) {
