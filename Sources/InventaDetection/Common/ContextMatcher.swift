@@ -47,13 +47,14 @@ public struct ContextMatcher: Sendable {
         return keywords.indices.filter { found[$0] }.map { keywords[$0].word }
     }
 
-    /// The window after a match ends at the line break: a label on the next line belongs to the
-    /// next value (`pnr 830404-2388` then `Tel 070-…` on the next line), while a label on the
-    /// line before often names this one (a form's `Personnummer:` above the number).
+    /// The window after a match ends at a line break or a tab: a label on the next line, or in
+    /// the next cell of a table row (spreadsheet and CSV rows are joined by tabs), belongs to the
+    /// next value (`pnr 830404-2388` then `Tel 070-…` on the next line; `Personnummer: …<TAB>Konto: …`),
+    /// while a label on the line before often names this one (a form's `Personnummer:` above the number).
     private func afterWindow(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
         var end = start
         let limit = min(text.count, start + after)
-        while end < limit && text[end] != 0x0A { end += 1 }
+        while end < limit && text[end] != 0x0A && text[end] != 0x09 { end += 1 }
         return start..<end
     }
 

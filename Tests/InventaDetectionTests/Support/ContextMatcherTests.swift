@@ -19,9 +19,12 @@ import Testing
 }
 
 @Suite struct ContextWindowTests {
-    @Test func labelOnTheNextLineDoesNotCount() {
+    /// A label after a line break or a tab names the next field: the next line, or the next
+    /// cell of a spreadsheet row (`Personnummer: 830404-2388<TAB>Konto: 5666-…`).
+    @Test func labelOnTheNextLineOrInTheNextCellDoesNotCount() {
         let matcher = ContextMatcher(words: ["tel"], before: 40, after: 24)
-        for (text, expected) in [("830404-2388\nTel 070", [String]()), ("830404-2388 tel 070", ["tel"])] {
+        for (text, expected) in [("830404-2388\nTel 070", [String]()), ("830404-2388\tTel: 070", [String]()),
+                                 ("830404-2388 tel 070", ["tel"])] {
             let bytes = Array(text.utf8)
             let found = bytes.withUnsafeBufferPointer { matcher.find(in: $0, around: 0..<11) }
             #expect(found == expected)
