@@ -24,6 +24,11 @@ public struct ScanProfile: Sendable, Equatable {
     public var followSymlinks: Bool?
     public var oneFileSystem: Bool?
     public var maxFileSize: Int64?
+    /// Per-file extraction limits (`[limits]`); nil where the profile leaves the default.
+    public var maxDepth: Int?
+    public var maxPages: Int?
+    public var maxTextPerFile: Int64?
+    public var timeoutPerFile: Double?
     public var verifyContent: Bool?
     public var departments = DepartmentMap()
 
@@ -64,9 +69,10 @@ public struct ScanProfile: Sendable, Equatable {
 
         static let sections: [(name: String, keys: [String])] = [
             ("crawl", ["exclude", "include", "hidden", "follow_symlinks", "one_file_system"]),
-            ("limits", ["max_file_size"]),
+            ("limits", Reader.limitKeys),
             ("departments", ["fallback"]),
         ]
+        static let limitKeys = ["max_file_size", "max_depth", "max_pages", "max_text_per_file", "timeout_per_file"]
         static let topKeys = ["roots", "report", "key_file", "rules", "jobs", "verify_content", "crawl", "limits",
                               "departments", "department"]
 
@@ -96,15 +102,7 @@ public struct ScanProfile: Sendable, Equatable {
                 profile.followSymlinks = try bool(crawl, "follow_symlinks", prefix: "crawl.")
                 profile.oneFileSystem = try bool(crawl, "one_file_system", prefix: "crawl.")
             }
-            if let limits = try subtable(table, "limits") {
-                try known(limits, keys: ["max_file_size"], prefix: "limits.")
-                if let text = try string(limits, "max_file_size", prefix: "limits.") {
-                    guard let size = ByteSize.parse(text) else {
-                        throw error("limits.max_file_size", "'\(text)' is not a size", "write e.g. \"500M\" or \"2G\"")
-                    }
-                    profile.maxFileSize = size
-                }
-            }
+            if let limits = try subtable(table, "limits") { try readLimits(limits, into: &profile) }
             var fallback = DepartmentMap.unknown
             if let departments = try subtable(table, "departments") {
                 try known(departments, keys: ["fallback"], prefix: "departments.")
@@ -112,6 +110,37 @@ public struct ScanProfile: Sendable, Equatable {
             }
             profile.departments = DepartmentMap(rules: try departmentRules(table), fallback: fallback)
             return profile
+        }
+
+        /// `[limits]`: the crawl's file-size limit and the per-file extraction limits, each checked
+        /// like its command-line option.
+        func readLimits(_ limits: TOMLTable, into profile: inout ScanProfile) throws(ProfileError) {
+            try known(limits, keys: Reader.limitKeys, prefix: "limits.")
+            profile.maxFileSize = try size(limits, "max_file_size")
+            profile.maxTextPerFile = try size(limits, "max_text_per_file")
+            if let depth = try int(limits, "max_depth", prefix: "limits.") {
+                guard (0...100).contains(depth) else { throw error("limits.max_depth", "\(depth) is out of range", "use a number from 0 to 100") }
+                profile.maxDepth = depth
+            }
+            if let pages = try int(limits, "max_pages", prefix: "limits.") {
+                guard pages >= 1 else { throw error("limits.max_pages", "\(pages) is out of range", "use 1 or more") }
+                profile.maxPages = pages
+            }
+            if let value = limits["timeout_per_file"] {
+                guard let seconds = value.double ?? value.int.map(Double.init) else {
+                    throw error("limits.timeout_per_file", "expected a number, found \(value.type)", "write e.g. timeout_per_file = 120")
+                }
+                guard seconds > 0 else { throw error("limits.timeout_per_file", "\(seconds) is out of range", "use a number of seconds above 0") }
+                profile.timeoutPerFile = seconds
+            }
+        }
+
+        func size(_ table: TOMLTable, _ key: String) throws(ProfileError) -> Int64? {
+            guard let text = try string(table, key, prefix: "limits.") else { return nil }
+            guard let size = ByteSize.parse(text), size > 0 else {
+                throw error("limits." + key, "'\(text)' is not a size", "write e.g. \"500M\" or \"2G\"")
+            }
+            return size
         }
 
         func departmentRules(_ table: TOMLTable) throws(ProfileError) -> [DepartmentMap.Rule] {

@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
         Extraction.prepareLibraries()
         var units = 0
         var bytes = 0
-        let result = Extraction(limits: extraction.limits).extract(ref) { unit in
+        let result = Extraction(limits: extraction.limits()).extract(ref) { unit in
             units += 1
             bytes += unit.ownedRange.count
             print(render(unit))

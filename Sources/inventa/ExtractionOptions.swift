@@ -2,35 +2,37 @@ import ArgumentParser
 import InventaPipeline
 import InventaExtraction
 
-/// The per-file extraction limits, shared by `scan` and `extract`.
+/// The per-file extraction limits, shared by `scan` and `extract`. Each is optional here so
+/// that a scan profile's `[limits]` apply where the command line says nothing.
 struct ExtractionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Open containers (zip, e-mail) nested at most this deep.", valueName: "n"))
-    var maxDepth: Int = ExtractionLimits().maxDepth
+    @Option(name: .long, help: ArgumentHelp("Open containers (zip, e-mail) nested at most this deep (default: \(ExtractionLimits().maxDepth)).", valueName: "n"))
+    var maxDepth: Int?
 
     @Option(name: .long, help: ArgumentHelp("Stop reading a file after this much text, e.g. 64M (default: 256M); the file is marked limit_exceeded.", valueName: "size"))
     var maxTextPerFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read at most this many pages of a PDF.", valueName: "n"))
-    var maxPages: Int = ExtractionLimits().maxPages
+    @Option(name: .long, help: ArgumentHelp("Read at most this many pages of a PDF (default: \(ExtractionLimits().maxPages)).", valueName: "n"))
+    var maxPages: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Stop reading a file after this many seconds (checked between pages and parts; one PDF page is not interrupted).", valueName: "seconds"))
-    var timeoutPerFile: Double = ExtractionLimits().timeoutSeconds
+    @Option(name: .long, help: ArgumentHelp("Stop reading a file after this many seconds (default: \(Int(ExtractionLimits().timeoutSeconds)); checked between pages and parts; one PDF page is not interrupted).", valueName: "seconds"))
+    var timeoutPerFile: Double?
 
     func validate() throws {
-        guard maxDepth >= 0 && maxDepth <= 100 else { throw ValidationError("--max-depth must be between 0 and 100") }
-        guard maxPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
-        guard timeoutPerFile > 0 else { throw ValidationError("--timeout-per-file must be more than 0 seconds") }
+        if let maxDepth, !(0...100).contains(maxDepth) { throw ValidationError("--max-depth must be between 0 and 100") }
+        if let maxPages, maxPages < 1 { throw ValidationError("--max-pages must be at least 1") }
+        if let timeoutPerFile, timeoutPerFile <= 0 { throw ValidationError("--timeout-per-file must be more than 0 seconds") }
         if let maxTextPerFile, ByteSize.parse(maxTextPerFile).map({ $0 > 0 }) != true {
             throw ValidationError("--max-text-per-file '\(maxTextPerFile)' is not a size; use e.g. 500K, 64M or 1G")
         }
     }
 
-    var limits: ExtractionLimits {
+    /// The limits to use: the command line's, else the profile's, else the defaults.
+    func limits(profile: ScanProfile? = nil) -> ExtractionLimits {
         var limits = ExtractionLimits()
-        limits.maxDepth = maxDepth
-        limits.maxPages = maxPages
-        limits.timeoutSeconds = timeoutPerFile
-        if let text = maxTextPerFile.flatMap(ByteSize.parse) { limits.maxTextBytes = Int(clamping: text) }
+        if let depth = maxDepth ?? profile?.maxDepth { limits.maxDepth = depth }
+        if let pages = maxPages ?? profile?.maxPages { limits.maxPages = pages }
+        if let seconds = timeoutPerFile ?? profile?.timeoutPerFile { limits.timeoutSeconds = seconds }
+        if let text = maxTextPerFile.flatMap(ByteSize.parse) ?? profile?.maxTextPerFile { limits.maxTextBytes = Int(clamping: text) }
         return limits
     }
 }

@@ -127,7 +127,7 @@ struct ScanCommand: ParsableCommand {
         var options = ScanOptions(roots: paths.isEmpty ? profile.roots : paths, policy: policy,
                                   reportPath: report ?? profile.report ?? "inventa-report.sqlite",
                                   keyPath: keyFile ?? profile.keyFile ?? KeyedHasher.defaultKeyPath, storeValues: storeValues,
-                                  limits: extraction.limits, rulesDirectory: try rulesOption.directory(rulesOption.rules ?? profile.rules))
+                                  limits: extraction.limits(profile: profile), rulesDirectory: try rulesOption.directory(rulesOption.rules ?? profile.rules))
         options.departments = profile.departments
         options.incremental = !full
         options.verifyContent = verifyContent || profile.verifyContent == true

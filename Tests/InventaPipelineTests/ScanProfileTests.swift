@@ -16,6 +16,10 @@ import InventaPipeline
             one_file_system = true
             [limits]
             max_file_size = "500M"
+            max_depth = 3
+            max_pages = 2000
+            max_text_per_file = "64M"
+            timeout_per_file = 90
             [departments]
             fallback = "Ej klassad"
             [[department]]
@@ -33,6 +37,7 @@ import InventaPipeline
         #expect(profile.includes == ["**/*.docx"])
         #expect(profile.hidden == true && profile.oneFileSystem == true && profile.followSymlinks == nil)
         #expect(profile.maxFileSize == 500 << 20)
+        #expect(profile.maxDepth == 3 && profile.maxPages == 2000 && profile.maxTextPerFile == 64 << 20 && profile.timeoutPerFile == 90)
         #expect(profile.departments.rules.map(\.department) == ["Socialförvaltningen", "Barn- och utbildningsförvaltningen"])
         #expect(profile.departments.department(root: "/srv/share", relativePath: "x") == "Ej klassad")
     }
@@ -45,6 +50,10 @@ import InventaPipeline
         ("jobs = 0", "p.toml: key 'jobs': 0 is out of range; use a number from 1 to 1024"),
         ("roots = [\"/a\", 3]", "p.toml: key 'roots[2]': expected a string, found integer; put the value in double quotes"),
         ("[limits]\nmax_file_size = \"lots\"", "p.toml: key 'limits.max_file_size': 'lots' is not a size; write e.g. \"500M\" or \"2G\""),
+        ("[limits]\nmax_depth = 500", "p.toml: key 'limits.max_depth': 500 is out of range; use a number from 0 to 100"),
+        ("[limits]\ntimeout_per_file = \"soon\"", "p.toml: key 'limits.timeout_per_file': expected a number, found string; write e.g. timeout_per_file = 120"),
+        ("[limits]\nmax_pages = 0", "p.toml: key 'limits.max_pages': 0 is out of range; use 1 or more"),
+        ("[limits]\nmax_page = 10", "p.toml: key 'limits.max_page': unknown key; did you mean 'limits.max_pages'?"),
         ("[[department]]\nname = \"Soc\"", "p.toml: key 'department[1].match': missing; add match = \"//fs01/soc/**\" (a path prefix or glob)"),
         ("[[department]]\nmatch = \"/soc\"\nnamn = \"Soc\"", "p.toml: key 'department[1].namn': unknown key; did you mean 'department[1].name'?"),
         ("rules = \"/no/such/folder\"", "p.toml: key 'rules': '/no/such/folder' is not a folder; name the folder that holds the rule files"),
