@@ -4,7 +4,10 @@ import InventaRules
 /// A rule ready to run: its context words as matchers, its allowlist as a set and
 /// compiled patterns, its regex compiled with JIT. Phrase lists are compiled into the
 /// engine's shared `PhraseMatcher`, builtins are shared `Matcher` instances.
-struct CompiledRule: Sendable {
+///
+/// A class, so that looking a rule up for every candidate costs one reference count,
+/// not one per field.
+final class CompiledRule: Sendable {
     let rule: Rule
     let regex: RegexMatcher?
     let positive: ContextMatcher
@@ -35,6 +38,7 @@ struct CompiledRule: Sendable {
 
     /// True when `normalized` (or the value as written) is on the rule's allowlist.
     func isAllowed(normalized: String, value: String) -> Bool {
+        if allowedValues.isEmpty && allowedPatterns.isEmpty { return false }
         if allowedValues.contains(normalized) || allowedValues.contains(value) { return true }
         return allowedPatterns.contains { $0.matches(normalized) }
     }

@@ -15,6 +15,8 @@ public struct RuleEngine: Sendable {
     let prefilter: Prefilter
     let phrases: PhraseMatcher
     let slots: [BuiltinSlot]
+    /// True when some phrase rule lists keywords (the bundled ones do not).
+    let phraseRulesHaveKeywords: Bool
 
     /// One builtin matcher instance and the rules that use it, so a matcher shared by
     /// several rules (e.g. `se.personnummer` and `se.samordningsnummer`) runs once per unit.
@@ -69,6 +71,7 @@ public struct RuleEngine: Sendable {
         }
         self.slots = slots
         self.phrases = PhraseMatcher(lists: lists)
+        self.phraseRulesHaveKeywords = lists.contains { !compiled[$0.rule].rule.keywords.isEmpty }
     }
 
     private static func make(_ name: String, _ environment: BuiltinMatchers.Environment, _ rule: Rule?) throws(EngineError) -> any Matcher {
@@ -88,11 +91,18 @@ public struct RuleEngine: Sendable {
     /// Every finding in `text`, scored, before overlap resolution. Suppressor rules
     /// (organisationsnummer) are left out unless `includeSuppressors` (for examples).
     public func findings(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Finding] {
-        let active = prefilter.activeRules(in: text)
+        scored(in: text, includeSuppressors: includeSuppressors).map(finding)
+    }
+
+    /// The scored candidates `findings(in:)` turns into findings, in the same order.
+    /// `Detection` resolves overlaps on these and builds `Finding` values (strings,
+    /// evidence) only for the ones it keeps.
+    func scored(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Scored] {
+        var active = ActiveRules(prefilter, text: text)
         var scored: [Scored] = []
         var suppressing: [Range<Int>] = []
         for slot in slots {
-            guard slot.isSuppressor || slot.rules.contains(where: { active[$0] }) else { continue }
+            guard slot.isSuppressor || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
             var found: [Scored] = []
             var shaped = 0
             var valid = 0
@@ -108,14 +118,16 @@ public struct RuleEngine: Sendable {
                 guard candidate.validation != .rejected else { return }
                 valid += 1
                 if slot.isSuppressor { suppressing.append(candidate.span) }
-                for index in slot.rules where active[index] && (slot.isSuppressor || rules[index].rule.category == candidate.category) {
+                // The category test comes first: it is free, the keyword pass is not.
+                for index in slot.rules where (slot.isSuppressor || rules[index].rule.category == candidate.category)
+                    && active.contains(index) {
                     if let item = score(candidate, rule: index, in: text) { found.append(item) }
                 }
             }
             if options.density.matchers.contains(slot.name) { applyDensity(&found, shaped: shaped, valid: valid) }
             scored += found
         }
-        for index in rules.indices where active[index] {
+        for index in rules.indices where rules[index].regex != nil && active.contains(index) {
             guard let regex = rules[index].regex, case .regex(_, let group) = rules[index].rule.matcher else { continue }
             regex.matches(in: text, group: group) { span in
                 if let item = score(regexCandidate(span, rule: rules[index].rule, text: text), rule: index, in: text) {
@@ -124,7 +136,9 @@ public struct RuleEngine: Sendable {
             }
         }
         if !phrases.isEmpty {
-            for match in phrases.matches(in: text, active: active) {
+            // Phrase rules without keywords always run: no keyword pass needed for them.
+            let phraseRules = phraseRulesHaveKeywords ? active.all() : prefilter.alwaysActive
+            for match in phrases.matches(in: text, active: phraseRules) {
                 if let item = score(phraseCandidate(match, rule: rules[match.rule].rule, text: text), rule: match.rule, in: text) {
                     scored.append(item)
                 }
@@ -138,11 +152,10 @@ public struct RuleEngine: Sendable {
             }
         }
         applyCooccurrence(&scored)
-        return scored.compactMap { item in
-            guard includeSuppressors || !rules[item.rule].isSuppressor else { return nil }
-            let found = finding(item)
-            return found.confidence >= options.minimumConfidence ? found : nil
+        scored.removeAll { item in
+            (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
+        return scored
     }
 
     /// True when `span` overlaps one of `spans` (sorted, not overlapping each other): binary search.
@@ -221,7 +234,8 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func finding(_ item: Scored) -> Finding {
+    /// The finding for a scored candidate: final score, level and evidence.
+    func finding(_ item: Scored) -> Finding {
         let candidate = item.candidate
         let result = item.card.finished(thresholds: options.thresholds)
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,

@@ -11,6 +11,10 @@ import InventaModel
 ///     co-occurrence +0.50 (…)
 ///     final 0.85                                 clamped to [0.01, 0.99]
 ///     level high                                 from `LevelThresholds`
+///
+/// Almost every finding has a base, a validation, a final and a level step, so those
+/// texts come from tables built once (`StepText`): building them anew cost more than
+/// finding the value.
 struct ScoreCard: Sendable, Equatable {
     private(set) var confidence: Double
     private(set) var steps: [String]
@@ -20,12 +24,13 @@ struct ScoreCard: Sendable, Equatable {
 
     init(base: Double, source: String? = nil) {
         confidence = base
-        steps = [String(format2: "base", base) + (source.map { " (\($0))" } ?? "")]
+        steps = []
+        steps.reserveCapacity(6)
+        steps.append(StepText.base(base, source: source))
     }
 
     mutating func validation(_ validation: Evidence.Validation, checks: [String]) {
-        let shown = validation == .confirmed && !checks.isEmpty ? " (\(checks.joined(separator: ", ")))" : ""
-        steps.append("validation \(validation.rawValue)" + shown)
+        steps.append(StepText.validation(validation, checks: checks))
     }
 
     /// Adds `delta` (signed) with a label and reason, e.g. `context +0.15 (tel, telefon)`.
@@ -45,13 +50,76 @@ struct ScoreCard: Sendable, Equatable {
 
     /// Clamps, records the final score and the level.
     func finished(thresholds: LevelThresholds) -> (confidence: Double, level: Level, steps: [String]) {
-        let final = min(Self.ceiling, max(Self.floor, confidence))
+        let final = provisional
         let level = thresholds.level(for: final)
-        return (final, level, steps + [String(format2: "final", final), "level \(level.rawValue)"])
+        var steps = self.steps
+        steps.append(StepText.final(final))
+        steps.append(StepText.level(level))
+        return (final, level, steps)
     }
 
     /// The score so far, clamped; used by unit-level steps that look at other findings.
     var provisional: Double { min(Self.ceiling, max(Self.floor, confidence)) }
+}
+
+/// Step texts from tables: `base 0.60 (matcher)`, `final 0.85`, `level high`,
+/// `validation confirmed`, for scores in hundredths from -2.00 to 3.00 (others are
+/// formatted on the spot). Built once, on first use; immutable afterwards.
+enum StepText {
+    private static let lowest = -200
+    private static let highest = 300
+    private static let decimals: [String] = (lowest...highest).map { String.formatTwoDecimals(hundredths: $0) }
+    private static let baseMatcher: [String] = decimals.map { "base \($0) (matcher)" }
+    private static let baseRule: [String] = decimals.map { "base \($0) (rule)" }
+    private static let basePlain: [String] = decimals.map { "base \($0)" }
+    private static let finals: [String] = decimals.map { "final \($0)" }
+    private static let levels: [Level: String] = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, "level \($0.rawValue)") })
+    private static let validations: [Evidence.Validation: String] = Dictionary(uniqueKeysWithValues:
+        [Evidence.Validation.confirmed, .rejected, .unknown].map { ($0, "validation \($0.rawValue)") })
+
+    /// Index into the tables, or nil when `value` is outside them.
+    private static func slot(_ value: Double) -> Int? {
+        let hundredths = (value * 100).rounded()
+        guard hundredths >= Double(lowest), hundredths <= Double(highest) else { return nil }
+        return Int(hundredths) - lowest
+    }
+
+    static func twoDecimals(_ value: Double) -> String {
+        slot(value).map { decimals[$0] } ?? String.formatTwoDecimals(hundredths: Int((value * 100).rounded()))
+    }
+
+    static func base(_ value: Double, source: String?) -> String {
+        if let slot = slot(value) {
+            switch source {
+            case "matcher": return baseMatcher[slot]
+            case "rule": return baseRule[slot]
+            case nil: return basePlain[slot]
+            default: break
+            }
+        }
+        return String(format2: "base", value) + (source.map { " (\($0))" } ?? "")
+    }
+
+    static func final(_ value: Double) -> String {
+        slot(value).map { finals[$0] } ?? String(format2: "final", value)
+    }
+
+    static func level(_ level: Level) -> String { levels[level] ?? "level \(level.rawValue)" }
+
+    /// `validation confirmed (luhn, date)`: the checks are shown for confirmed values only.
+    static func validation(_ validation: Evidence.Validation, checks: [String]) -> String {
+        let head = validations[validation] ?? "validation \(validation.rawValue)"
+        guard validation == .confirmed && !checks.isEmpty else { return head }
+        var text = head
+        text.reserveCapacity(head.utf8.count + 3 + checks.reduce(0) { $0 + $1.utf8.count + 2 })
+        text += " ("
+        for (index, check) in checks.enumerated() {
+            if index > 0 { text += ", " }
+            text += check
+        }
+        text += ")"
+        return text
+    }
 }
 
 extension String {
@@ -66,7 +134,10 @@ extension String {
     }
 
     static func twoDecimals(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
+        StepText.twoDecimals(value)
+    }
+
+    static func formatTwoDecimals(hundredths: Int) -> String {
         let sign = hundredths < 0 ? "-" : ""
         let magnitude = abs(hundredths)
         let fraction = magnitude % 100
