@@ -4,8 +4,9 @@
 /// `telling`, and `bg` not `bgx`.
 ///
 /// All keywords are compiled into one `ByteAutomaton`, so a window is scanned once
-/// whatever the number of words (rule files list dozens). Immutable and thread-safe.
-public struct ContextMatcher: Sendable {
+/// whatever the number of words (rule files list dozens). Immutable and thread-safe;
+/// a class, so asking it for every candidate does not copy its tables.
+public final class ContextMatcher: Sendable {
     public struct Keyword: Sendable {
         let bytes: [UInt8]
         let needsWordEnd: Bool

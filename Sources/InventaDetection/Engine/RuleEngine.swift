@@ -20,11 +20,23 @@ public struct RuleEngine: Sendable {
 
     /// One builtin matcher instance and the rules that use it, so a matcher shared by
     /// several rules (e.g. `se.personnummer` and `se.samordningsnummer`) runs once per unit.
-    struct BuiltinSlot: Sendable {
+    /// A class: the engine visits every slot for every text unit, and a reference costs one count to pass around.
+    final class BuiltinSlot: Sendable {
         let name: String
         let matcher: any Matcher
-        var rules: [Int]
-        var isSuppressor: Bool { name == BuiltinMatchers.organisationsnummer }
+        let rules: [Int]
+        /// Its candidates are counted for the density step (`DensityPolicy.matchers`).
+        let countsDensity: Bool
+        /// The organisationsnummer slot (stored: it is asked for every candidate).
+        let isSuppressor: Bool
+
+        init(name: String, matcher: any Matcher, rules: [Int], countsDensity: Bool) {
+            self.name = name
+            self.matcher = matcher
+            self.rules = rules
+            self.countsDensity = countsDensity
+            self.isSuppressor = name == BuiltinMatchers.organisationsnummer
+        }
     }
 
     /// A candidate being scored for one rule.
@@ -32,7 +44,9 @@ public struct RuleEngine: Sendable {
         let rule: Int
         let candidate: Candidate
         var card: ScoreCard
-        var context: [String]
+        /// Context words seen near the candidate (shown with `+` and `-` in the evidence).
+        let positive: [String]
+        let negative: [String]
     }
 
     /// Loads and validates a rule directory against this build's builtin matchers.
@@ -48,7 +62,7 @@ public struct RuleEngine: Sendable {
         self.rules = compiled
         self.prefilter = Prefilter(keywords: compiled.map(\.rule.keywords))
         var lists: [(rule: Int, phrases: [String])] = []
-        var slots: [BuiltinSlot] = []
+        var slots: [(name: String, matcher: any Matcher, rules: [Int])] = []
         let environment = BuiltinMatchers.Environment(rulesDirectory: ruleSet.directory, today: options.today)
         for (index, rule) in compiled.enumerated() {
             switch rule.rule.matcher {
@@ -58,18 +72,21 @@ public struct RuleEngine: Sendable {
                 if let slot = slots.firstIndex(where: { $0.name == name }) {
                     slots[slot].rules.append(index)
                 } else {
-                    slots.append(BuiltinSlot(name: name, matcher: try Self.make(name, environment, rule.rule), rules: [index]))
+                    slots.append((name, try Self.make(name, environment, rule.rule), [index]))
                 }
             case .regex:
                 break
             }
         }
         // Organisationsnummer suppression runs even when no rule file names it.
-        if !slots.contains(where: \.isSuppressor) && BuiltinMatchers.names.contains(BuiltinMatchers.organisationsnummer) {
+        if !slots.contains(where: { $0.name == BuiltinMatchers.organisationsnummer })
+            && BuiltinMatchers.names.contains(BuiltinMatchers.organisationsnummer) {
             let matcher = try Self.make(BuiltinMatchers.organisationsnummer, environment, nil)
-            slots.append(BuiltinSlot(name: BuiltinMatchers.organisationsnummer, matcher: matcher, rules: []))
+            slots.append((BuiltinMatchers.organisationsnummer, matcher, []))
         }
-        self.slots = slots
+        self.slots = slots.map {
+            BuiltinSlot(name: $0.name, matcher: $0.matcher, rules: $0.rules, countsDensity: options.density.matchers.contains($0.name))
+        }
         self.phrases = PhraseMatcher(lists: lists)
         self.phraseRulesHaveKeywords = lists.contains { !compiled[$0.rule].rule.keywords.isEmpty }
     }
@@ -124,7 +141,7 @@ public struct RuleEngine: Sendable {
                     if let item = score(candidate, rule: index, in: text) { found.append(item) }
                 }
             }
-            if options.density.matchers.contains(slot.name) { applyDensity(&found, shaped: shaped, valid: valid) }
+            if slot.countsDensity { applyDensity(&found, shaped: shaped, valid: valid) }
             scored += found
         }
         for index in rules.indices where rules[index].regex != nil && active.contains(index) {
@@ -176,18 +193,11 @@ public struct RuleEngine: Sendable {
         let base = compiled.rule.confidence ?? candidate.baseScore
         var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
         card.validation(candidate.validation, checks: candidate.checks)
-        var context: [String] = []
         let plus = compiled.positive.find(in: text, around: candidate.span)
-        if !plus.isEmpty {
-            card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus.joined(separator: ", "))
-            context += plus.map { "+" + $0 }
-        }
+        if !plus.isEmpty { card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus) }
         let minus = compiled.negative.find(in: text, around: candidate.span)
-        if !minus.isEmpty {
-            card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus.joined(separator: ", "))
-            context += minus.map { "-" + $0 }
-        }
-        return Scored(rule: index, candidate: candidate, card: card, context: context)
+        if !minus.isEmpty { card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus) }
+        return Scored(rule: index, candidate: candidate, card: card, positive: plus, negative: minus)
     }
 
     private func regexCandidate(_ span: Range<Int>, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
@@ -222,9 +232,11 @@ public struct RuleEngine: Sendable {
         let policy = options.cooccurrence
         guard policy.boost > 0, scored.contains(where: { $0.candidate.category.isSensitive }) else { return }
         var present: Set<Category> = []
-        for item in scored where !rules[item.rule].isSuppressor && policy.identifying.contains(item.candidate.category)
-            && item.card.provisional >= options.thresholds.medium {
-            present.insert(item.candidate.category)
+        for index in scored.indices {
+            let category = scored[index].candidate.category
+            guard !rules[scored[index].rule].isSuppressor, policy.identifying.contains(category),
+                  scored[index].card.provisional >= options.thresholds.medium else { continue }
+            present.insert(category)
         }
         guard !present.isEmpty else { return }
         let reason = present.map(\.rawValue).sorted().joined(separator: ", ") + " in the same text unit"
@@ -238,8 +250,14 @@ public struct RuleEngine: Sendable {
     func finding(_ item: Scored) -> Finding {
         let candidate = item.candidate
         let result = item.card.finished(thresholds: options.thresholds)
+        var context: [String] = []
+        if !item.positive.isEmpty || !item.negative.isEmpty {
+            context.reserveCapacity(item.positive.count + item.negative.count)
+            for word in item.positive { context.append("+" + word) }
+            for word in item.negative { context.append("-" + word) }
+        }
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
-                                context: item.context, tags: candidate.tags)
+                                context: context, tags: candidate.tags)
         return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
                        masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
                        rule: rules[item.rule].rule.id, evidence: evidence)

@@ -12,40 +12,83 @@ import InventaModel
 ///     final 0.85                                 clamped to [0.01, 0.99]
 ///     level high                                 from `LevelThresholds`
 ///
-/// Almost every finding has a base, a validation, a final and a level step, so those
-/// texts come from tables built once (`StepText`): building them anew cost more than
-/// finding the value.
+/// The card keeps numbers and words, not text: the step texts are written by
+/// `finished`, once, for the candidates that are reported (many are dropped below
+/// the minimum confidence, suppressed, or lose an overlap). The texts that recur in almost every finding
+/// (base, validation, final, level) come from tables (`StepText`).
 struct ScoreCard: Sendable, Equatable {
     private(set) var confidence: Double
-    private(set) var steps: [String]
+    private let base: Double
+    private let source: String?
+    private var validation: Evidence.Validation?
+    private var checks: [String] = []
+    private var adjustments: [Adjustment] = []
+
+    /// One adjustment after validation: `label ±delta (reason)`.
+    struct Adjustment: Sendable, Equatable {
+        var label: String
+        var delta: Double
+        var reason: Reason
+    }
+
+    enum Reason: Sendable, Equatable {
+        /// Words joined with `, ` (context words).
+        case words([String])
+        case text(String)
+        /// The whole step text, built once by the caller for many findings.
+        case step(String)
+    }
 
     static let floor = 0.01
     static let ceiling = 0.99
 
     init(base: Double, source: String? = nil) {
         confidence = base
-        steps = []
-        steps.reserveCapacity(6)
-        steps.append(StepText.base(base, source: source))
+        self.base = base
+        self.source = source
     }
 
     mutating func validation(_ validation: Evidence.Validation, checks: [String]) {
-        steps.append(StepText.validation(validation, checks: checks))
+        self.validation = validation
+        self.checks = checks
     }
 
     /// Adds `delta` (signed) with a label and reason, e.g. `context +0.15 (tel, telefon)`.
     mutating func adjust(_ label: String, by delta: Double, because reason: String) {
-        adjust(by: delta, step: Self.step(label, by: delta, because: reason))
+        confidence += delta
+        adjustments.append(Adjustment(label: label, delta: delta, reason: .text(reason)))
+    }
+
+    /// The same with the reason given as words, joined only if the finding is reported.
+    mutating func adjust(_ label: String, by delta: Double, because words: [String]) {
+        confidence += delta
+        adjustments.append(Adjustment(label: label, delta: delta, reason: .words(words)))
     }
 
     /// The same with the step text built once by the caller (for a step shared by many findings).
     mutating func adjust(by delta: Double, step: String) {
         confidence += delta
-        steps.append(step)
+        adjustments.append(Adjustment(label: "", delta: delta, reason: .step(step)))
     }
 
     static func step(_ label: String, by delta: Double, because reason: String) -> String {
         String(signed: label, delta) + " (\(reason))"
+    }
+
+    /// The steps so far as text, in the order applied.
+    var steps: [String] {
+        var steps: [String] = []
+        steps.reserveCapacity(4 + adjustments.count)
+        steps.append(StepText.base(base, source: source))
+        if let validation { steps.append(StepText.validation(validation, checks: checks)) }
+        for adjustment in adjustments {
+            switch adjustment.reason {
+            case .step(let text): steps.append(text)
+            case .text(let reason): steps.append(Self.step(adjustment.label, by: adjustment.delta, because: reason))
+            case .words(let words): steps.append(Self.step(adjustment.label, by: adjustment.delta, because: words.joined(separator: ", ")))
+            }
+        }
+        return steps
     }
 
     /// Clamps, records the final score and the level.
