@@ -212,7 +212,7 @@ public struct RuleEngine: Sendable {
         return Candidate(category: rule.category, span: match.span, value: value,
                          normalized: TextFolding.foldedCollapsingSpaces(text[match.span]),
                          masked: Masking.mask(value, category: rule.category), validation: .unknown,
-                         checks: ["phrase:\(match.phrase)"], baseScore: 0.3)
+                         checks: [match.check], baseScore: 0.3)
     }
 
     // MARK: Unit-level steps

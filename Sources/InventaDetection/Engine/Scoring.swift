@@ -72,7 +72,7 @@ struct ScoreCard: Sendable, Equatable {
     }
 
     static func step(_ label: String, by delta: Double, because reason: String) -> String {
-        String(signed: label, delta) + " (\(reason))"
+        StepText.adjustment(label, by: delta, because: [reason])
     }
 
     /// The steps so far as text, in the order applied.
@@ -84,8 +84,8 @@ struct ScoreCard: Sendable, Equatable {
         for adjustment in adjustments {
             switch adjustment.reason {
             case .step(let text): steps.append(text)
-            case .text(let reason): steps.append(Self.step(adjustment.label, by: adjustment.delta, because: reason))
-            case .words(let words): steps.append(Self.step(adjustment.label, by: adjustment.delta, because: words.joined(separator: ", ")))
+            case .text(let reason): steps.append(StepText.adjustment(adjustment.label, by: adjustment.delta, because: [reason]))
+            case .words(let words): steps.append(StepText.adjustment(adjustment.label, by: adjustment.delta, because: words))
             }
         }
         return steps
@@ -116,9 +116,6 @@ enum StepText {
     private static let baseRule: [String] = decimals.map { "base \($0) (rule)" }
     private static let basePlain: [String] = decimals.map { "base \($0)" }
     private static let finals: [String] = decimals.map { "final \($0)" }
-    private static let levels: [Level: String] = Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0, "level \($0.rawValue)") })
-    private static let validations: [Evidence.Validation: String] = Dictionary(uniqueKeysWithValues:
-        [Evidence.Validation.confirmed, .rejected, .unknown].map { ($0, "validation \($0.rawValue)") })
 
     /// Index into the tables, or nil when `value` is outside them.
     private static func slot(_ value: Double) -> Int? {
@@ -147,11 +144,39 @@ enum StepText {
         slot(value).map { finals[$0] } ?? String(format2: "final", value)
     }
 
-    static func level(_ level: Level) -> String { levels[level] ?? "level \(level.rawValue)" }
+    /// `label +0.15 (word, word)`, written into one buffer.
+    static func adjustment(_ label: String, by delta: Double, because reasons: [String]) -> String {
+        let amount = twoDecimals(abs(delta))
+        var text = ""
+        text.reserveCapacity(label.utf8.count + amount.utf8.count + 5 + reasons.reduce(0) { $0 + $1.utf8.count + 2 })
+        text += label
+        text += delta < 0 ? " -" : " +"
+        text += amount
+        text += " ("
+        for (index, reason) in reasons.enumerated() {
+            if index > 0 { text += ", " }
+            text += reason
+        }
+        text += ")"
+        return text
+    }
+
+    static func level(_ level: Level) -> String {
+        switch level {
+        case .low: return "level low"
+        case .medium: return "level medium"
+        case .high: return "level high"
+        }
+    }
 
     /// `validation confirmed (luhn, date)`: the checks are shown for confirmed values only.
     static func validation(_ validation: Evidence.Validation, checks: [String]) -> String {
-        let head = validations[validation] ?? "validation \(validation.rawValue)"
+        let head: String
+        switch validation {
+        case .confirmed: head = "validation confirmed"
+        case .rejected: head = "validation rejected"
+        case .unknown: head = "validation unknown"
+        }
         guard validation == .confirmed && !checks.isEmpty else { return head }
         var text = head
         text.reserveCapacity(head.utf8.count + 3 + checks.reduce(0) { $0 + $1.utf8.count + 2 })
