@@ -41,13 +41,38 @@ public final class ContextMatcher: Sendable {
         return words
     }
 
+    /// The keywords found around `span`, split into those among the first `split` words of
+    /// the list and the rest, each part in list order: one scan for a rule's positive and
+    /// negative words, which share their windows.
+    func find(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>, split: Int) -> (first: [String], rest: [String]) {
+        guard let automaton else { return ([], []) }
+        if keywords.count > 64 {
+            let words = findMany(automaton, in: text, around: span, indexes: true)
+            return (words.filter { $0.index < split }.map(\.word), words.filter { $0.index >= split }.map(\.word))
+        }
+        var found: UInt64 = 0
+        scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
+        guard found != 0 else { return ([], []) }
+        var first: [String] = []
+        var rest: [String] = []
+        for index in keywords.indices where found & (1 << UInt64(index)) != 0 {
+            if index < split { first.append(keywords[index].word) } else { rest.append(keywords[index].word) }
+        }
+        return (first, rest)
+    }
+
     /// `find` for lists of more than 64 keywords.
     private func findMany(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [String] {
+        findMany(automaton, in: text, around: span, indexes: true).map(\.word)
+    }
+
+    private func findMany(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>,
+                          indexes: Bool) -> [(index: Int, word: String)] {
         var found = [Bool](repeating: false, count: keywords.count)
         var any = false
         scanWindows(automaton, in: text, around: span) { found[$0] = true; any = true }
         guard any else { return [] }
-        return keywords.indices.filter { found[$0] }.map { keywords[$0].word }
+        return keywords.indices.filter { found[$0] }.map { ($0, keywords[$0].word) }
     }
 
     /// Calls `hit(keyword index)` for every keyword that starts a word in the windows before and after `span`.

@@ -10,8 +10,9 @@ import InventaRules
 final class CompiledRule: Sendable {
     let rule: Rule
     let regex: RegexMatcher?
-    let positive: ContextMatcher
-    let negative: ContextMatcher
+    /// Positive words first, then negative ones: both use the same windows, so one scan finds both.
+    let context: ContextMatcher
+    let positiveCount: Int
     let allowedValues: Set<String>
     let allowedPatterns: [RegexMatcher]
     /// True for rules on the `organisationsnummer` builtin: used to suppress, never reported.
@@ -30,8 +31,8 @@ final class CompiledRule: Sendable {
             throw EngineError(message: "\(rule.file): rule '\(rule.id)': \(error)")
         }
         let context = rule.context
-        positive = ContextMatcher(words: context.positive, before: context.before, after: context.after)
-        negative = ContextMatcher(words: context.negative, before: context.before, after: context.after)
+        self.context = ContextMatcher(words: context.positive + context.negative, before: context.before, after: context.after)
+        positiveCount = context.positive.count
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
     }

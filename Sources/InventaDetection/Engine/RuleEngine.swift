@@ -137,7 +137,7 @@ public struct RuleEngine: Sendable {
                 if slot.isSuppressor { suppressing.append(candidate.span) }
                 // The category test comes first: it is free, the keyword pass is not.
                 for index in slot.rules where (slot.isSuppressor || rules[index].rule.category == candidate.category)
-                    && active.contains(index) {
+                    && active.contains(index, near: candidate.span) {
                     if let item = score(candidate, rule: index, in: text) { found.append(item) }
                 }
             }
@@ -193,9 +193,8 @@ public struct RuleEngine: Sendable {
         let base = compiled.rule.confidence ?? candidate.baseScore
         var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
         card.validation(candidate.validation, checks: candidate.checks)
-        let plus = compiled.positive.find(in: text, around: candidate.span)
+        let (plus, minus) = compiled.context.find(in: text, around: candidate.span, split: compiled.positiveCount)
         if !plus.isEmpty { card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus) }
-        let minus = compiled.negative.find(in: text, around: candidate.span)
         if !minus.isEmpty { card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus) }
         return Scored(rule: index, candidate: candidate, card: card, positive: plus, negative: minus)
     }

@@ -147,18 +147,12 @@ enum StepText {
     /// `label +0.15 (word, word)`, written into one buffer.
     static func adjustment(_ label: String, by delta: Double, because reasons: [String]) -> String {
         let amount = twoDecimals(abs(delta))
-        var text = ""
-        text.reserveCapacity(label.utf8.count + amount.utf8.count + 5 + reasons.reduce(0) { $0 + $1.utf8.count + 2 })
-        text += label
-        text += delta < 0 ? " -" : " +"
-        text += amount
-        text += " ("
-        for (index, reason) in reasons.enumerated() {
-            if index > 0 { text += ", " }
-            text += reason
-        }
-        text += ")"
-        return text
+        var text = UTF8Text(capacity: label.utf8.count + amount.utf8.count + 5 + reasons.reduce(0) { $0 + $1.utf8.count + 2 })
+        text.append(label)
+        text.append(delta < 0 ? " -" : " +")
+        text.append(amount)
+        text.appendList(reasons)
+        return text.string
     }
 
     static func level(_ level: Level) -> String {
@@ -178,16 +172,41 @@ enum StepText {
         case .unknown: head = "validation unknown"
         }
         guard validation == .confirmed && !checks.isEmpty else { return head }
-        var text = head
-        text.reserveCapacity(head.utf8.count + 3 + checks.reduce(0) { $0 + $1.utf8.count + 2 })
-        text += " ("
-        for (index, check) in checks.enumerated() {
-            if index > 0 { text += ", " }
-            text += check
-        }
-        text += ")"
-        return text
+        var text = UTF8Text(capacity: head.utf8.count + 3 + checks.reduce(0) { $0 + $1.utf8.count + 2 })
+        text.append(head)
+        text.appendList(checks)
+        return text.string
     }
+}
+
+/// Builds a short string from parts with byte copies into one buffer: Swift's
+/// `String.append` costs far more per part than the bytes it copies.
+struct UTF8Text {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ part: String) {
+        bytes.append(contentsOf: part.utf8)
+    }
+
+    /// ` (a, b, c)`
+    mutating func appendList(_ items: [String]) {
+        bytes.append(0x20)
+        bytes.append(0x28)
+        for (index, item) in items.enumerated() {
+            if index > 0 {
+                bytes.append(0x2C)
+                bytes.append(0x20)
+            }
+            bytes.append(contentsOf: item.utf8)
+        }
+        bytes.append(0x29)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension String {
