@@ -134,7 +134,11 @@ public struct RuleEngine: Sendable {
                 shaped += 1
                 guard candidate.validation != .rejected else { return }
                 valid += 1
-                if slot.isSuppressor { suppressing.append(candidate.span) }
+                if slot.isSuppressor {
+                    suppressing.append(candidate.span)
+                    // Suppressor findings are dropped at the end unless asked for: do not score them.
+                    guard includeSuppressors else { return }
+                }
                 // The category test comes first: it is free, the keyword pass is not.
                 for index in slot.rules where (slot.isSuppressor || rules[index].rule.category == candidate.category)
                     && active.contains(index, near: candidate.span) {

@@ -55,9 +55,9 @@ public struct PhoneMatcher: Matcher {
             base = 0.30
             tags.append("personnummer_shaped")
         }
-        let national = found.national.dropFirst().map { Character(Unicode.Scalar($0 + 0x30)) }
+        let national = String(digitValues: found.national.dropFirst())
         let masked = ValueMasking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
-        return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + String(national),
+        return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + national,
                          masked: masked, validation: .confirmed,
                          checks: [found.prefix.kind.check], baseScore: base, tags: tags)
     }

@@ -21,7 +21,7 @@ public struct PlusgiroMatcher: Matcher {
             let value = String(decoding: text[found.span], as: UTF8.self)
             let valid = Luhn.isValid(found.digits)
             visit(Candidate(category: .plusgiro, span: found.span, value: value,
-                            normalized: String(found.digits.map { Character(Unicode.Scalar($0 + 0x30)) }),
+                            normalized: String(digitValues: found.digits),
                             masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 2),
                             validation: valid ? .confirmed : .rejected, checks: valid ? ["luhn"] : [], baseScore: 0.35))
             return found.span.upperBound
