@@ -27,14 +27,17 @@ public struct RuleEngine: Sendable {
         let rules: [Int]
         /// Its candidates are counted for the density step (`DensityPolicy.matchers`).
         let countsDensity: Bool
+        /// Its candidates are counted for the list step (`ListPolicy.matchers`).
+        let countsLists: Bool
         /// The organisationsnummer slot (stored: it is asked for every candidate).
         let isSuppressor: Bool
 
-        init(name: String, matcher: any Matcher, rules: [Int], countsDensity: Bool) {
+        init(name: String, matcher: any Matcher, rules: [Int], countsDensity: Bool, countsLists: Bool) {
             self.name = name
             self.matcher = matcher
             self.rules = rules
             self.countsDensity = countsDensity
+            self.countsLists = countsLists
             self.isSuppressor = name == BuiltinMatchers.organisationsnummer
         }
     }
@@ -85,7 +88,8 @@ public struct RuleEngine: Sendable {
             slots.append((BuiltinMatchers.organisationsnummer, matcher, []))
         }
         self.slots = slots.map {
-            BuiltinSlot(name: $0.name, matcher: $0.matcher, rules: $0.rules, countsDensity: options.density.matchers.contains($0.name))
+            BuiltinSlot(name: $0.name, matcher: $0.matcher, rules: $0.rules, countsDensity: options.density.matchers.contains($0.name),
+                        countsLists: options.list.matchers.contains($0.name))
         }
         self.phrases = PhraseMatcher(lists: lists)
         self.phraseRulesHaveKeywords = lists.contains { !compiled[$0.rule].rule.keywords.isEmpty }
@@ -119,10 +123,13 @@ public struct RuleEngine: Sendable {
         var scored: [Scored] = []
         var suppressing: [Range<Int>] = []
         for slot in slots {
-            guard slot.isSuppressor || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
+            guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
             var found: [Scored] = []
             var shaped = 0
             var valid = 0
+            var confirmed = 0
+            // Candidates of rules whose keywords the unit lacks: kept only if the unit is a list.
+            var unlabelled: [(rule: Int, candidate: Candidate)] = []
             slot.matcher.candidates(in: text) { reported in
                 var candidate = reported
                 // The organisationsnummer matcher reports its numbers as rejected personnummer
@@ -134,18 +141,23 @@ public struct RuleEngine: Sendable {
                 shaped += 1
                 guard candidate.validation != .rejected else { return }
                 valid += 1
+                if candidate.validation == .confirmed { confirmed += 1 }
                 if slot.isSuppressor {
                     suppressing.append(candidate.span)
                     // Suppressor findings are dropped at the end unless asked for: do not score them.
                     guard includeSuppressors else { return }
                 }
                 // The category test comes first: it is free, the keyword pass is not.
-                for index in slot.rules where (slot.isSuppressor || rules[index].rule.category == candidate.category)
-                    && active.contains(index, near: candidate.span) {
-                    if let item = score(candidate, rule: index, in: text) { found.append(item) }
+                for index in slot.rules where slot.isSuppressor || rules[index].rule.category == candidate.category {
+                    if active.contains(index, near: candidate.span) {
+                        if let item = score(candidate, rule: index, in: text) { found.append(item) }
+                    } else if slot.countsLists {
+                        unlabelled.append((index, candidate))
+                    }
                 }
             }
             if slot.countsDensity { applyDensity(&found, shaped: shaped, valid: valid) }
+            if slot.countsLists { applyList(&found, unlabelled: unlabelled, shaped: shaped, confirmed: confirmed, in: text) }
             scored += found
         }
         for index in rules.indices where rules[index].regex != nil && active.contains(index) {
@@ -228,6 +240,23 @@ public struct RuleEngine: Sendable {
               Double(valid) <= policy.maximumValidFraction * Double(shaped) else { return }
         let reason = "\(valid) of \(shaped) numbers of this shape in the text unit are valid: a table of reference numbers"
         for index in found.indices { found[index].card.adjust("density", by: -policy.penalty, because: reason) }
+    }
+
+    /// Many numbers of one shape of which (nearly) all pass the check digit: a list of such
+    /// values (a payroll list's account column, continued on a page without its header).
+    /// The candidates of rules whose keywords the unit lacks are scored after all, and every
+    /// candidate of the slot gets the list step. See `ListPolicy`.
+    private func applyList(_ found: inout [Scored], unlabelled: [(rule: Int, candidate: Candidate)], shaped: Int,
+                           confirmed: Int, in text: UnsafeBufferPointer<UInt8>) {
+        let policy = options.list
+        guard confirmed >= policy.minimumConfirmed, Double(confirmed) >= policy.minimumConfirmedFraction * Double(shaped) else { return }
+        for (rule, candidate) in unlabelled {
+            if let item = score(candidate, rule: rule, in: text) { found.append(item) }
+        }
+        guard !found.isEmpty else { return }
+        let reason = "\(confirmed) of \(shaped) numbers of this shape in the text unit pass the check digit: a list"
+        let step = ScoreCard.step("list", by: policy.boost, because: reason)
+        for index in found.indices { found[index].card.adjust(by: policy.boost, step: step) }
     }
 
     /// Sensitive terms become strong next to something that identifies a person.
