@@ -20,6 +20,7 @@ enum DigitRuns {
                 if any != 0 { break }
                 index += 32
             }
+            if index == count { break }
             if index + 8 <= count {
                 let bits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
                 if bits == 0 { index += 8; continue }
