@@ -41,24 +41,22 @@ public final class ContextMatcher: Sendable {
         return words
     }
 
-    /// The keywords found around `span`, split into those among the first `split` words of
-    /// the list and the rest, each part in list order: one scan for a rule's positive and
-    /// negative words, which share their windows.
-    func find(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>, split: Int) -> (first: [String], rest: [String]) {
-        guard let automaton else { return ([], []) }
-        if keywords.count > 64 {
-            let words = findMany(automaton, in: text, around: span, indexes: true)
-            return (words.filter { $0.index < split }.map(\.word), words.filter { $0.index >= split }.map(\.word))
-        }
+    /// The indexes (into `keywords`, ascending) of the keywords found around `span`: for a
+    /// rule's positive and negative words in one list, which share their windows, and for
+    /// step texts built in advance per keyword.
+    func findIndexes(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [Int] {
+        guard let automaton else { return [] }
+        if keywords.count > 64 { return findMany(automaton, in: text, around: span, indexes: true).map(\.index) }
         var found: UInt64 = 0
         scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
-        guard found != 0 else { return ([], []) }
-        var first: [String] = []
-        var rest: [String] = []
-        for index in keywords.indices where found & (1 << UInt64(index)) != 0 {
-            if index < split { first.append(keywords[index].word) } else { rest.append(keywords[index].word) }
+        guard found != 0 else { return [] }
+        var indexes: [Int] = []
+        indexes.reserveCapacity(found.nonzeroBitCount)
+        while found != 0 {
+            indexes.append(found.trailingZeroBitCount)
+            found &= found &- 1
         }
-        return (first, rest)
+        return indexes
     }
 
     /// `find` for lists of more than 64 keywords.

@@ -13,6 +13,8 @@ final class CompiledRule: Sendable {
     /// Positive words first, then negative ones: both use the same windows, so one scan finds both.
     let context: ContextMatcher
     let positiveCount: Int
+    /// Per context word: the step when it is the only word found, e.g. `context +0.30 (plusgiro)`.
+    let singleWordSteps: [String]
     let allowedValues: Set<String>
     let allowedPatterns: [RegexMatcher]
     /// True for rules on the `organisationsnummer` builtin: used to suppress, never reported.
@@ -33,6 +35,8 @@ final class CompiledRule: Sendable {
         let context = rule.context
         self.context = ContextMatcher(words: context.positive + context.negative, before: context.before, after: context.after)
         positiveCount = context.positive.count
+        singleWordSteps = context.positive.map { StepText.adjustment("context", by: context.positiveBoost, because: [$0]) }
+            + context.negative.map { StepText.adjustment("context", by: -context.negativePenalty, because: [$0]) }
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
     }

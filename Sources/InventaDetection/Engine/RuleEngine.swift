@@ -124,7 +124,9 @@ public struct RuleEngine: Sendable {
         var suppressing: [Range<Int>] = []
         for slot in slots {
             guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
-            var found: [Scored] = []
+            // This slot's items are appended to `scored` directly (no second copy); the unit-level
+            // steps below look at `scored[first...]`.
+            let first = scored.count
             var shaped = 0
             var valid = 0
             var confirmed = 0
@@ -150,15 +152,16 @@ public struct RuleEngine: Sendable {
                 // The category test comes first: it is free, the keyword pass is not.
                 for index in slot.rules where slot.isSuppressor || rules[index].rule.category == candidate.category {
                     if active.contains(index, near: candidate.span) {
-                        if let item = score(candidate, rule: index, in: text) { found.append(item) }
+                        if let item = score(candidate, rule: index, in: text) { scored.append(item) }
                     } else if slot.countsLists {
                         unlabelled.append((index, candidate))
                     }
                 }
             }
-            if slot.countsDensity { applyDensity(&found, shaped: shaped, valid: valid) }
-            if slot.countsLists { applyList(&found, unlabelled: unlabelled, shaped: shaped, confirmed: confirmed, in: text) }
-            scored += found
+            if slot.countsDensity { applyDensity(&scored, from: first, shaped: shaped, valid: valid) }
+            if slot.countsLists {
+                applyList(&scored, from: first, unlabelled: unlabelled, shaped: shaped, confirmed: confirmed, in: text)
+            }
         }
         for index in rules.indices where rules[index].regex != nil && active.contains(index) {
             guard let regex = rules[index].regex, case .regex(_, let group) = rules[index].rule.matcher else { continue }
@@ -209,9 +212,22 @@ public struct RuleEngine: Sendable {
         let base = compiled.rule.confidence ?? candidate.baseScore
         var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
         card.validation(candidate.validation, checks: candidate.checks)
-        let (plus, minus) = compiled.context.find(in: text, around: candidate.span, split: compiled.positiveCount)
-        if !plus.isEmpty { card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus) }
-        if !minus.isEmpty { card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus) }
+        let found = compiled.context.findIndexes(in: text, around: candidate.span)
+        guard !found.isEmpty else { return Scored(rule: index, candidate: candidate, card: card, positive: [], negative: []) }
+        let split = found.firstIndex { $0 >= compiled.positiveCount } ?? found.count
+        let words = compiled.context.keywords
+        let plus = found[..<split].map { words[$0].word }
+        let minus = found[split...].map { words[$0].word }
+        if plus.count == 1 {
+            card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found[0]])
+        } else if !plus.isEmpty {
+            card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus)
+        }
+        if minus.count == 1 {
+            card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found[split]])
+        } else if !minus.isEmpty {
+            card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus)
+        }
         return Scored(rule: index, candidate: candidate, card: card, positive: plus, negative: minus)
     }
 
@@ -234,29 +250,29 @@ public struct RuleEngine: Sendable {
 
     /// Many personnummer-shaped numbers of which only a chance fraction validate: the
     /// valid ones are reference numbers that pass by luck. See `DensityPolicy`.
-    private func applyDensity(_ found: inout [Scored], shaped: Int, valid: Int) {
+    private func applyDensity(_ scored: inout [Scored], from first: Int, shaped: Int, valid: Int) {
         let policy = options.density
-        guard shaped >= policy.minimumNumbers, !found.isEmpty,
+        guard shaped >= policy.minimumNumbers, scored.count > first,
               Double(valid) <= policy.maximumValidFraction * Double(shaped) else { return }
         let reason = "\(valid) of \(shaped) numbers of this shape in the text unit are valid: a table of reference numbers"
-        for index in found.indices { found[index].card.adjust("density", by: -policy.penalty, because: reason) }
+        for index in first..<scored.count { scored[index].card.adjust("density", by: -policy.penalty, because: reason) }
     }
 
     /// Many numbers of one shape of which (nearly) all pass the check digit: a list of such
     /// values (a payroll list's account column, continued on a page without its header).
     /// The candidates of rules whose keywords the unit lacks are scored after all, and every
     /// candidate of the slot gets the list step. See `ListPolicy`.
-    private func applyList(_ found: inout [Scored], unlabelled: [(rule: Int, candidate: Candidate)], shaped: Int,
-                           confirmed: Int, in text: UnsafeBufferPointer<UInt8>) {
+    private func applyList(_ scored: inout [Scored], from first: Int, unlabelled: [(rule: Int, candidate: Candidate)],
+                           shaped: Int, confirmed: Int, in text: UnsafeBufferPointer<UInt8>) {
         let policy = options.list
         guard confirmed >= policy.minimumConfirmed, Double(confirmed) >= policy.minimumConfirmedFraction * Double(shaped) else { return }
         for (rule, candidate) in unlabelled {
-            if let item = score(candidate, rule: rule, in: text) { found.append(item) }
+            if let item = score(candidate, rule: rule, in: text) { scored.append(item) }
         }
-        guard !found.isEmpty else { return }
+        guard scored.count > first else { return }
         let reason = "\(confirmed) of \(shaped) numbers of this shape in the text unit pass the check digit: a list"
         let step = ScoreCard.step("list", by: policy.boost, because: reason)
-        for index in found.indices { found[index].card.adjust(by: policy.boost, step: step) }
+        for index in first..<scored.count { scored[index].card.adjust(by: policy.boost, step: step) }
     }
 
     /// Sensitive terms become strong next to something that identifies a person.
