@@ -26,9 +26,15 @@ public struct Detection: Sendable {
 
     public func detect(_ unit: TextUnit) -> [Finding] {
         var text = unit.text
-        var findings = text.withUTF8 { engine.findings(in: $0) }
-        findings.removeAll { !unit.ownedRange.contains($0.span.lowerBound) }
-        findings = OverlapResolver.resolve(findings)
+        var findings = text.withUTF8 { buffer -> [Finding] in
+            var scored = engine.scored(in: buffer)
+            scored.removeAll { !unit.ownedRange.contains($0.candidate.span.lowerBound) }
+            let items = scored.map {
+                OverlapResolver.Item(span: $0.candidate.span, confidence: $0.card.provisional, category: $0.candidate.category)
+            }
+            // Findings (strings, evidence) are built only for the candidates that win.
+            return OverlapResolver.resolve(items).map { engine.finding(scored[$0]) }
+        }
         stamp(&findings, unit: unit, text: text)
         return findings
     }

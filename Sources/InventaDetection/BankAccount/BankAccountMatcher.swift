@@ -30,7 +30,7 @@ public struct BankAccountMatcher: Matcher {
     private func candidate(_ found: BankAccountParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> Candidate {
         let outcome = ClearingNumbers.check(clearing: found.clearing, account: found.account, rule: found.bank.rule)
         let value = String(decoding: text[found.span], as: UTF8.self)
-        let digits = { (values: [UInt8]) in String(values.map { Character(Unicode.Scalar($0 + 0x30)) }) }
+        let digits = { (values: [UInt8]) in String(digitValues: values) }
         var tags = ["bank:\(found.bank.name)"]
         if found.bank.name == "Nordea personkonto" { tags.append("personnummer_account") }
         let validation: Evidence.Validation = switch outcome {

@@ -24,7 +24,7 @@ public struct BankgiroMatcher: Matcher {
             let value = String(decoding: text[span], as: UTF8.self)
             let valid = Luhn.isValid(digits)
             visit(Candidate(category: .bankgiro, span: span, value: value,
-                            normalized: String(digits.map { Character(Unicode.Scalar($0 + 0x30)) }),
+                            normalized: String(digitValues: digits),
                             masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 2),
                             validation: valid ? .confirmed : .rejected, checks: valid ? ["luhn"] : [], baseScore: 0.35))
             return span.upperBound

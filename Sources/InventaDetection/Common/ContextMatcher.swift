@@ -4,8 +4,9 @@
 /// `telling`, and `bg` not `bgx`.
 ///
 /// All keywords are compiled into one `ByteAutomaton`, so a window is scanned once
-/// whatever the number of words (rule files list dozens). Immutable and thread-safe.
-public struct ContextMatcher: Sendable {
+/// whatever the number of words (rule files list dozens). Immutable and thread-safe;
+/// a class, so asking it for every candidate does not copy its tables.
+public final class ContextMatcher: Sendable {
     public struct Keyword: Sendable {
         let bytes: [UInt8]
         let needsWordEnd: Bool
@@ -27,24 +28,68 @@ public struct ContextMatcher: Sendable {
     }
 
     /// The keywords found in the window around `span` of `text`, in list order, each once.
+    /// Called for every candidate: a window with no keyword (the usual case) allocates nothing.
     public func find(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [String] {
         guard let automaton else { return [] }
+        if keywords.count > 64 { return findMany(automaton, in: text, around: span) }
+        var found: UInt64 = 0
+        scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
+        guard found != 0 else { return [] }
+        var words: [String] = []
+        words.reserveCapacity(found.nonzeroBitCount)
+        for index in keywords.indices where found & (1 << UInt64(index)) != 0 { words.append(keywords[index].word) }
+        return words
+    }
+
+    /// The indexes (into `keywords`, ascending) of the keywords found around `span`: for a
+    /// rule's positive and negative words in one list, which share their windows, and for
+    /// step texts built in advance per keyword.
+    func findIndexes(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [Int] {
+        guard let automaton else { return [] }
+        if keywords.count > 64 { return findMany(automaton, in: text, around: span, indexes: true).map(\.index) }
+        var found: UInt64 = 0
+        scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
+        guard found != 0 else { return [] }
+        var indexes: [Int] = []
+        indexes.reserveCapacity(found.nonzeroBitCount)
+        while found != 0 {
+            indexes.append(found.trailingZeroBitCount)
+            found &= found &- 1
+        }
+        return indexes
+    }
+
+    /// `find` for lists of more than 64 keywords.
+    private func findMany(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [String] {
+        findMany(automaton, in: text, around: span, indexes: true).map(\.word)
+    }
+
+    private func findMany(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>,
+                          indexes: Bool) -> [(index: Int, word: String)] {
         var found = [Bool](repeating: false, count: keywords.count)
         var any = false
-        let windows = [max(0, span.lowerBound - before)..<span.lowerBound, afterWindow(in: text, from: span.upperBound)]
-        for range in windows where !range.isEmpty {
+        scanWindows(automaton, in: text, around: span) { found[$0] = true; any = true }
+        guard any else { return [] }
+        return keywords.indices.filter { found[$0] }.map { ($0, keywords[$0].word) }
+    }
+
+    /// Calls `hit(keyword index)` for every keyword that starts a word in the windows before and after `span`.
+    @inline(__always)
+    private func scanWindows(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>,
+                             hit: (Int) -> Void) {
+        func scan(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
             let window = UnsafeBufferPointer(rebasing: text[range])
             automaton.scan(window) { index, end in
                 let keyword = keywords[index]
                 let start = end - keyword.bytes.count
                 guard start == 0 || !ContextMatcher.isWordByte(window[start - 1]) else { return }
                 guard !keyword.needsWordEnd || end == window.count || !ContextMatcher.isWordByte(window[end]) else { return }
-                found[index] = true
-                any = true
+                hit(index)
             }
         }
-        guard any else { return [] }
-        return keywords.indices.filter { found[$0] }.map { keywords[$0].word }
+        scan(max(0, span.lowerBound - before)..<span.lowerBound)
+        scan(afterWindow(in: text, from: span.upperBound))
     }
 
     /// The window after a match ends at a line break or a tab: a label on the next line, or in

@@ -11,6 +11,16 @@ enum DigitRuns {
         let raw = UnsafeRawPointer(base)
         var index = 0
         while index < count {
+            // Prose first: 32 bytes at a time while none is a digit.
+            while index + 32 <= count {
+                let any = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                    | digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)))
+                    | digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)))
+                    | digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)))
+                if any != 0 { break }
+                index += 32
+            }
+            if index == count { break }
             if index + 8 <= count {
                 let bits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
                 if bits == 0 { index += 8; continue }
@@ -39,5 +49,13 @@ enum DigitRuns {
         guard start + length <= text.count else { return false }
         for index in start..<(start + length) where !ByteClass.isDigit(text[index]) { return false }
         return start + length == text.count || !ByteClass.isDigit(text[start + length])
+    }
+}
+
+extension String {
+    /// The ASCII digits of `values` (digit values 0–9): `[5, 0, 5]` → `"505"`. One byte copy;
+    /// building the string from `Character`s cost more than finding the number.
+    init<Values: Sequence<UInt8>>(digitValues values: Values) {
+        self = String(decoding: values.map { $0 &+ 0x30 }, as: UTF8.self)
     }
 }

@@ -6,8 +6,9 @@ public enum Luhn {
     public static func isValid<C: Collection>(_ digits: C) -> Bool where C.Element == UInt8 {
         guard digits.count >= 2 else { return false }
         var sum = 0
-        var double = false
-        for digit in digits.reversed() {
+        // Forward, so no reversed copy is made: the leftmost digit is doubled when the count is even.
+        var double = digits.count % 2 == 0
+        for digit in digits {
             var value = Int(digit)
             if double {
                 value *= 2

@@ -114,4 +114,24 @@ struct ByteAutomaton: Sendable {
             }
         }
     }
+
+    /// True when any pattern occurs in `text`; stops at the first occurrence.
+    func containsAny(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if collapseWhitespace {
+            var found = false
+            scan(text) { _, _ in found = true }
+            return found
+        }
+        return classOf.withUnsafeBufferPointer { classes in
+            transitions.withUnsafeBufferPointer { table in
+                var offset = 0
+                for byte in text {
+                    let next = table[offset &+ Int(classes[Int(byte)])]
+                    if next < 0 { return true }
+                    offset = Int(next)
+                }
+                return false
+            }
+        }
+    }
 }

@@ -4,11 +4,17 @@ import InventaRules
 /// A rule ready to run: its context words as matchers, its allowlist as a set and
 /// compiled patterns, its regex compiled with JIT. Phrase lists are compiled into the
 /// engine's shared `PhraseMatcher`, builtins are shared `Matcher` instances.
-struct CompiledRule: Sendable {
+///
+/// A class, so that looking a rule up for every candidate costs one reference count,
+/// not one per field.
+final class CompiledRule: Sendable {
     let rule: Rule
     let regex: RegexMatcher?
-    let positive: ContextMatcher
-    let negative: ContextMatcher
+    /// Positive words first, then negative ones: both use the same windows, so one scan finds both.
+    let context: ContextMatcher
+    let positiveCount: Int
+    /// Per context word: the step when it is the only word found, e.g. `context +0.30 (plusgiro)`.
+    let singleWordSteps: [String]
     let allowedValues: Set<String>
     let allowedPatterns: [RegexMatcher]
     /// True for rules on the `organisationsnummer` builtin: used to suppress, never reported.
@@ -27,14 +33,17 @@ struct CompiledRule: Sendable {
             throw EngineError(message: "\(rule.file): rule '\(rule.id)': \(error)")
         }
         let context = rule.context
-        positive = ContextMatcher(words: context.positive, before: context.before, after: context.after)
-        negative = ContextMatcher(words: context.negative, before: context.before, after: context.after)
+        self.context = ContextMatcher(words: context.positive + context.negative, before: context.before, after: context.after)
+        positiveCount = context.positive.count
+        singleWordSteps = context.positive.map { StepText.adjustment("context", by: context.positiveBoost, because: [$0]) }
+            + context.negative.map { StepText.adjustment("context", by: -context.negativePenalty, because: [$0]) }
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
     }
 
     /// True when `normalized` (or the value as written) is on the rule's allowlist.
     func isAllowed(normalized: String, value: String) -> Bool {
+        if allowedValues.isEmpty && allowedPatterns.isEmpty { return false }
         if allowedValues.contains(normalized) || allowedValues.contains(value) { return true }
         return allowedPatterns.contains { $0.matches(normalized) }
     }

@@ -9,6 +9,7 @@ public struct EngineOptions: Sendable {
     /// The date birth dates are checked against.
     public var today: CivilDate
     public var density: DensityPolicy
+    public var list: ListPolicy
     public var cooccurrence: CooccurrencePolicy
     /// Categories never reported where an organisationsnummer was found.
     public var suppressedByOrganisationsnummer: Set<Category>
@@ -18,13 +19,14 @@ public struct EngineOptions: Sendable {
     public var minimumConfidence: Double
 
     public init(thresholds: LevelThresholds = LevelThresholds(), today: CivilDate = .today,
-                density: DensityPolicy = DensityPolicy(), cooccurrence: CooccurrencePolicy = CooccurrencePolicy(),
+                density: DensityPolicy = DensityPolicy(), list: ListPolicy = ListPolicy(), cooccurrence: CooccurrencePolicy = CooccurrencePolicy(),
                 suppressedByOrganisationsnummer: Set<Category> = [.personnummer, .samordningsnummer, .phone, .bankgiro,
                                                                   .plusgiro, .bankAccount],
                 minimumConfidence: Double = 0.20) {
         self.thresholds = thresholds
         self.today = today
         self.density = density
+        self.list = list
         self.cooccurrence = cooccurrence
         self.suppressedByOrganisationsnummer = suppressedByOrganisationsnummer
         self.minimumConfidence = minimumConfidence
@@ -50,6 +52,30 @@ public struct DensityPolicy: Sendable, Equatable {
         self.minimumNumbers = minimumNumbers
         self.maximumValidFraction = maximumValidFraction
         self.penalty = penalty
+    }
+}
+
+/// The reverse of the density step, for identifiers whose shape alone is ambiguous but whose
+/// check digit passes by chance only rarely (bank accounts: 1 in 11): when a text unit holds
+/// several numbers of the shape and (nearly) all of them pass, it is a list of such values,
+/// e.g. the account column of a payroll list on a page after the one with the `Konto` header.
+/// Such a unit counts as context: the rule runs even without its keywords, and its findings
+/// get the `list` step. See docs/decisions/0411-account-lists-and-zero-padded-plusgiro.md.
+public struct ListPolicy: Sendable, Equatable {
+    /// Builtin matchers whose candidates are counted.
+    public var matchers: Set<String>
+    /// Fewer confirmed numbers than this in a unit: not a list.
+    public var minimumConfirmed: Int
+    /// The confirmed share of all numbers of the shape (failures included) a list needs.
+    public var minimumConfirmedFraction: Double
+    public var boost: Double
+
+    public init(matchers: Set<String> = ["bank_account"], minimumConfirmed: Int = 5, minimumConfirmedFraction: Double = 0.8,
+                boost: Double = 0.10) {
+        self.matchers = matchers
+        self.minimumConfirmed = minimumConfirmed
+        self.minimumConfirmedFraction = minimumConfirmedFraction
+        self.boost = boost
     }
 }
 

@@ -5,43 +5,55 @@ import InventaModel
 /// checksum-validated identifier before a phone number, a phone number before a
 /// phrase), then the longer span. A personnummer is therefore never also reported
 /// as a phone number. Findings that do not overlap are all kept, sorted by position.
+///
+/// Works on plain items (span, confidence, category) and answers with indexes, so the
+/// caller builds the strings and evidence of a finding only when it is kept.
 enum OverlapResolver {
-    static func resolve(_ findings: [Finding]) -> [Finding] {
-        guard findings.count > 1 else { return findings }
+    struct Item {
+        var span: Range<Int>
+        var confidence: Double
+        var category: Category
+    }
+
+    /// The indexes of the items to keep, in output order (by position).
+    static func resolve(_ items: [Item]) -> [Int] {
+        guard items.count > 1 else { return Array(items.indices) }
         // Sweep by position into clusters of transitively overlapping findings; only
         // findings in one cluster compete, so the cost stays O(n log n) for a unit with
         // thousands of findings.
-        let sorted = findings.sorted { $0.span.lowerBound < $1.span.lowerBound }
-        var kept: [Finding] = []
-        var cluster: [Finding] = []
+        let sorted = items.indices.sorted { items[$0].span.lowerBound < items[$1].span.lowerBound }
+        var kept: [Int] = []
+        kept.reserveCapacity(items.count)
+        var cluster: [Int] = []
         var clusterEnd = Int.min
-        for finding in sorted {
-            if finding.span.lowerBound >= clusterEnd && !cluster.isEmpty {
-                kept += resolveCluster(cluster)
+        for index in sorted {
+            if items[index].span.lowerBound >= clusterEnd && !cluster.isEmpty {
+                kept += resolveCluster(cluster, items)
                 cluster.removeAll(keepingCapacity: true)
             }
-            cluster.append(finding)
-            clusterEnd = max(clusterEnd, finding.span.upperBound)
+            cluster.append(index)
+            clusterEnd = max(clusterEnd, items[index].span.upperBound)
         }
-        kept += resolveCluster(cluster)
+        kept += resolveCluster(cluster, items)
         return kept
     }
 
     /// The greedy choice inside one cluster: best-ranked first, then every finding that
     /// overlaps none already kept.
-    private static func resolveCluster(_ cluster: [Finding]) -> [Finding] {
+    private static func resolveCluster(_ cluster: [Int], _ items: [Item]) -> [Int] {
         guard cluster.count > 1 else { return cluster }
         let ranked = cluster.sorted {
-            if $0.confidence != $1.confidence { return $0.confidence > $1.confidence }
-            let left = specificity($0.category), right = specificity($1.category)
-            if left != right { return left > right }
-            return $0.span.count > $1.span.count
+            let left = items[$0], right = items[$1]
+            if left.confidence != right.confidence { return left.confidence > right.confidence }
+            let leftRank = specificity(left.category), rightRank = specificity(right.category)
+            if leftRank != rightRank { return leftRank > rightRank }
+            return left.span.count > right.span.count
         }
-        var kept: [Finding] = []
-        for finding in ranked where !kept.contains(where: { $0.span.overlaps(finding.span) }) {
-            kept.append(finding)
+        var kept: [Int] = []
+        for index in ranked where !kept.contains(where: { items[$0].span.overlaps(items[index].span) }) {
+            kept.append(index)
         }
-        return kept.sorted { $0.span.lowerBound < $1.span.lowerBound }
+        return kept.sorted { items[$0].span.lowerBound < items[$1].span.lowerBound }
     }
 
     /// Higher is more specific: checksum-backed identifiers, then structured contact and

@@ -21,6 +21,8 @@ struct PhraseMatcher: Sendable {
         var isPrefix: Bool
         /// The entry as written in the rule (for evidence), e.g. `diagnos*`.
         var phrase: String
+        /// The evidence check, `phrase:diagnos*`, built once.
+        var check: String
         /// Index of the owning rule (engine numbering).
         var rule: Int
     }
@@ -29,6 +31,8 @@ struct PhraseMatcher: Sendable {
         var rule: Int
         var span: Range<Int>
         var phrase: String
+        /// `phrase:` + the entry, for the candidate's checks.
+        var check: String
     }
 
     private let entries: [Entry]
@@ -40,6 +44,8 @@ struct PhraseMatcher: Sendable {
     private let children: [Int32]
     /// Entries that end at each node.
     private let outputs: [[Int32]]
+    /// Per node: true when some entry ends there (a flat table, read on every trie step).
+    private let ends: [Bool]
 
     /// Byte kinds for the word-start sweep: 0 not part of a word, 1 starts or is a word
     /// character, 2 a UTF-8 continuation byte (belongs to the character before it).
@@ -61,7 +67,8 @@ struct PhraseMatcher: Sendable {
             for phrase in list.phrases {
                 let isPrefix = phrase.hasSuffix("*")
                 let body = isPrefix ? String(phrase.dropLast()) : phrase
-                entries.append(Entry(bytes: TextFolding.folded(body), isPrefix: isPrefix, phrase: phrase, rule: list.rule))
+                entries.append(Entry(bytes: TextFolding.folded(body), isPrefix: isPrefix, phrase: phrase, check: "phrase:" + phrase,
+                                     rule: list.rule))
             }
         }
         var classForByte = [UInt8](repeating: 0, count: 256)
@@ -96,6 +103,7 @@ struct PhraseMatcher: Sendable {
         self.spaceClass = classForByte[0x20]
         self.children = children
         self.outputs = outputs
+        self.ends = outputs.map { !$0.isEmpty }
     }
 
     var isEmpty: Bool { entries.isEmpty }
@@ -108,18 +116,18 @@ struct PhraseMatcher: Sendable {
         // so a word start costs no reference counting.
         Self.byteKind.withUnsafeBufferPointer { kinds in
             classOf.withUnsafeBufferPointer { classes in
-                children.withUnsafeBufferPointer { trie in
+                children.withUnsafeBufferPointer { trie in ends.withUnsafeBufferPointer { ends in
                     var previousIsWord = false
                     for index in 0..<text.count {
                         let kind = kinds[Int(text[index])]
                         if kind == 2 { continue }
                         let isWord = kind == 1
                         if isWord && !previousIsWord && classes[Int(text[index])] != 0 {
-                            walk(from: index, in: text, classes: classes, trie: trie, active: active, into: &found)
+                            walk(from: index, in: text, classes: classes, trie: trie, ends: ends, active: active, into: &found)
                         }
                         previousIsWord = isWord
                     }
-                }
+                }}
             }
         }
         return found
@@ -128,7 +136,8 @@ struct PhraseMatcher: Sendable {
     /// Follows the trie from a word start, reporting every entry that ends on a valid boundary.
     @inline(__always)
     private func walk(from start: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
-                      trie: UnsafeBufferPointer<Int32>, active: [Bool], into found: inout [Match]) {
+                      trie: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Bool>, active: [Bool],
+                      into found: inout [Match]) {
         var node = 0
         var position = start
         let classCount = self.classCount
@@ -143,7 +152,7 @@ struct PhraseMatcher: Sendable {
             if child == 0 { return }
             node = Int(child)
             position += 1
-            if !outputs[node].isEmpty { report(node: node, start: start, end: position, in: text, active: active, into: &found) }
+            if ends[node] { report(node: node, start: start, end: position, in: text, active: active, into: &found) }
         }
     }
 
@@ -152,7 +161,7 @@ struct PhraseMatcher: Sendable {
         for index in outputs[node] {
             let entry = entries[Int(index)]
             guard active[entry.rule], let end = end(of: entry, at: position, in: text) else { continue }
-            found.append(Match(rule: entry.rule, span: start..<end, phrase: entry.phrase))
+            found.append(Match(rule: entry.rule, span: start..<end, phrase: entry.phrase, check: entry.check))
         }
     }
 

@@ -1,50 +1,81 @@
-/// Decides which rules run on a text unit: one Aho–Corasick pass over the unit's
-/// case-folded bytes finds every rule keyword at once. A rule with keywords runs
-/// only if one of them occurs anywhere in the unit; a rule without keywords always
-/// runs. Built once per rule set; immutable and thread-safe.
+/// Decides which rules run on a text unit: a rule with keywords runs only if one of
+/// them occurs anywhere in the unit's case-folded bytes; a rule without keywords
+/// always runs. Built once per rule set; immutable and thread-safe.
 ///
 /// Keywords are a cheap superset test, not context: they need no word boundaries.
+///
+/// Each rule's keywords form one Aho–Corasick automaton, and the engine asks lazily
+/// (`ActiveRules`): a rule's pass runs only when that rule has a candidate to score,
+/// looks first in the stretch just before and after that candidate (where a label such as
+/// `Bankgiro:` usually is) and then in the whole unit, stopping at the first keyword. Most
+/// text units need no pass at all.
 struct Prefilter: Sendable {
-    private let automaton: ByteAutomaton?
-    /// Keyword index → rule indexes that list it.
-    private let owners: [[Int]]
+    /// Per rule: its keywords' automaton, nil when it has none (always active).
+    private let automata: [ByteAutomaton?]
     /// Per rule: true when it has no keywords (always active).
-    private let alwaysActive: [Bool]
+    let alwaysActive: [Bool]
 
     init(keywords: [[String]]) {
-        var patterns: [[UInt8]] = []
-        var owners: [[Int]] = []
-        var index: [String: Int] = [:]
-        for (rule, words) in keywords.enumerated() {
-            for word in words {
-                if let existing = index[word] {
-                    owners[existing].append(rule)
-                } else {
-                    index[word] = patterns.count
-                    patterns.append(TextFolding.folded(word))
-                    owners.append([rule])
-                }
-            }
+        self.automata = keywords.map { words in
+            words.isEmpty ? nil : ByteAutomaton(patterns: words.map(TextFolding.folded))
         }
-        self.automaton = patterns.isEmpty ? nil : ByteAutomaton(patterns: patterns)
-        self.owners = owners
         self.alwaysActive = keywords.map(\.isEmpty)
+    }
+
+    /// Bytes before and after a candidate looked at first.
+    static let nearBefore = 256
+    static let nearAfter = 64
+
+    /// True when `rule` should run on `text`. With `near`, the stretch around that span is
+    /// searched first: a keyword there is a keyword in the unit, the answer is the same.
+    func isActive(_ rule: Int, in text: UnsafeBufferPointer<UInt8>, near span: Range<Int>? = nil) -> Bool {
+        guard let automaton = automata[rule] else { return true }
+        if let span {
+            let stretch = max(0, span.lowerBound - Self.nearBefore)..<min(text.count, span.upperBound + Self.nearAfter)
+            if automaton.containsAny(UnsafeBufferPointer(rebasing: text[stretch])) { return true }
+            if stretch == 0..<text.count { return false }
+        }
+        return automaton.containsAny(text)
     }
 
     /// Per rule index: true when the rule should run on `text`.
     func activeRules(in text: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        var active = alwaysActive
-        guard let automaton else { return active }
-        var pending = active.filter { !$0 }.count
-        var seen = [Bool](repeating: false, count: owners.count)
-        automaton.scan(text) { keyword, _ in
-            guard pending > 0, !seen[keyword] else { return }
-            seen[keyword] = true
-            for rule in owners[keyword] where !active[rule] {
-                active[rule] = true
-                pending -= 1
-            }
-        }
-        return active
+        automata.indices.map { isActive($0, in: text) }
+    }
+}
+
+/// Which rules run on one text unit, worked out on first need and remembered: a rule
+/// without keywords always runs; a rule with keywords gets its keyword pass the first
+/// time it is asked about. The answers are those of `Prefilter.activeRules(in:)`.
+struct ActiveRules {
+    private let prefilter: Prefilter
+    private let text: UnsafeBufferPointer<UInt8>
+    /// Per rule: nil until asked.
+    private var known: [Bool?]
+
+    init(_ prefilter: Prefilter, text: UnsafeBufferPointer<UInt8>) {
+        self.prefilter = prefilter
+        self.text = text
+        self.known = []
+    }
+
+    /// Whether `rule` runs; `near` is the candidate that asks (its surroundings are searched first).
+    mutating func contains(_ rule: Int, near span: Range<Int>? = nil) -> Bool {
+        if prefilter.alwaysActive[rule] { return true }
+        if known.isEmpty { known = [Bool?](repeating: nil, count: prefilter.alwaysActive.count) }
+        if let answer = known[rule] { return answer }
+        let answer = prefilter.isActive(rule, in: text, near: span)
+        known[rule] = answer
+        return answer
+    }
+
+    /// True when `rule` is known not to run (its keywords were looked for and are absent).
+    func isKnownInactive(_ rule: Int) -> Bool {
+        !known.isEmpty && known[rule] == false
+    }
+
+    /// The answer for every rule (runs the passes not run yet).
+    mutating func all() -> [Bool] {
+        prefilter.alwaysActive.indices.map { contains($0) }
     }
 }

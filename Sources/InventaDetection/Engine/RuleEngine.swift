@@ -15,14 +15,31 @@ public struct RuleEngine: Sendable {
     let prefilter: Prefilter
     let phrases: PhraseMatcher
     let slots: [BuiltinSlot]
+    /// True when some phrase rule lists keywords (the bundled ones do not).
+    let phraseRulesHaveKeywords: Bool
 
     /// One builtin matcher instance and the rules that use it, so a matcher shared by
     /// several rules (e.g. `se.personnummer` and `se.samordningsnummer`) runs once per unit.
-    struct BuiltinSlot: Sendable {
+    /// A class: the engine visits every slot for every text unit, and a reference costs one count to pass around.
+    final class BuiltinSlot: Sendable {
         let name: String
         let matcher: any Matcher
-        var rules: [Int]
-        var isSuppressor: Bool { name == BuiltinMatchers.organisationsnummer }
+        let rules: [Int]
+        /// Its candidates are counted for the density step (`DensityPolicy.matchers`).
+        let countsDensity: Bool
+        /// Its candidates are counted for the list step (`ListPolicy.matchers`).
+        let countsLists: Bool
+        /// The organisationsnummer slot (stored: it is asked for every candidate).
+        let isSuppressor: Bool
+
+        init(name: String, matcher: any Matcher, rules: [Int], countsDensity: Bool, countsLists: Bool) {
+            self.name = name
+            self.matcher = matcher
+            self.rules = rules
+            self.countsDensity = countsDensity
+            self.countsLists = countsLists
+            self.isSuppressor = name == BuiltinMatchers.organisationsnummer
+        }
     }
 
     /// A candidate being scored for one rule.
@@ -30,7 +47,9 @@ public struct RuleEngine: Sendable {
         let rule: Int
         let candidate: Candidate
         var card: ScoreCard
-        var context: [String]
+        /// Context words seen near the candidate (shown with `+` and `-` in the evidence).
+        let positive: [String]
+        let negative: [String]
     }
 
     /// Loads and validates a rule directory against this build's builtin matchers.
@@ -46,7 +65,7 @@ public struct RuleEngine: Sendable {
         self.rules = compiled
         self.prefilter = Prefilter(keywords: compiled.map(\.rule.keywords))
         var lists: [(rule: Int, phrases: [String])] = []
-        var slots: [BuiltinSlot] = []
+        var slots: [(name: String, matcher: any Matcher, rules: [Int])] = []
         let environment = BuiltinMatchers.Environment(rulesDirectory: ruleSet.directory, today: options.today)
         for (index, rule) in compiled.enumerated() {
             switch rule.rule.matcher {
@@ -56,19 +75,24 @@ public struct RuleEngine: Sendable {
                 if let slot = slots.firstIndex(where: { $0.name == name }) {
                     slots[slot].rules.append(index)
                 } else {
-                    slots.append(BuiltinSlot(name: name, matcher: try Self.make(name, environment, rule.rule), rules: [index]))
+                    slots.append((name, try Self.make(name, environment, rule.rule), [index]))
                 }
             case .regex:
                 break
             }
         }
         // Organisationsnummer suppression runs even when no rule file names it.
-        if !slots.contains(where: \.isSuppressor) && BuiltinMatchers.names.contains(BuiltinMatchers.organisationsnummer) {
+        if !slots.contains(where: { $0.name == BuiltinMatchers.organisationsnummer })
+            && BuiltinMatchers.names.contains(BuiltinMatchers.organisationsnummer) {
             let matcher = try Self.make(BuiltinMatchers.organisationsnummer, environment, nil)
-            slots.append(BuiltinSlot(name: BuiltinMatchers.organisationsnummer, matcher: matcher, rules: []))
+            slots.append((BuiltinMatchers.organisationsnummer, matcher, []))
         }
-        self.slots = slots
+        self.slots = slots.map {
+            BuiltinSlot(name: $0.name, matcher: $0.matcher, rules: $0.rules, countsDensity: options.density.matchers.contains($0.name),
+                        countsLists: options.list.matchers.contains($0.name))
+        }
         self.phrases = PhraseMatcher(lists: lists)
+        self.phraseRulesHaveKeywords = lists.contains { !compiled[$0.rule].rule.keywords.isEmpty }
     }
 
     private static func make(_ name: String, _ environment: BuiltinMatchers.Environment, _ rule: Rule?) throws(EngineError) -> any Matcher {
@@ -88,14 +112,26 @@ public struct RuleEngine: Sendable {
     /// Every finding in `text`, scored, before overlap resolution. Suppressor rules
     /// (organisationsnummer) are left out unless `includeSuppressors` (for examples).
     public func findings(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Finding] {
-        let active = prefilter.activeRules(in: text)
+        scored(in: text, includeSuppressors: includeSuppressors).map(finding)
+    }
+
+    /// The scored candidates `findings(in:)` turns into findings, in the same order.
+    /// `Detection` resolves overlaps on these and builds `Finding` values (strings,
+    /// evidence) only for the ones it keeps.
+    func scored(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Scored] {
+        var active = ActiveRules(prefilter, text: text)
         var scored: [Scored] = []
         var suppressing: [Range<Int>] = []
         for slot in slots {
-            guard slot.isSuppressor || slot.rules.contains(where: { active[$0] }) else { continue }
-            var found: [Scored] = []
+            guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
+            // This slot's items are appended to `scored` directly (no second copy); the unit-level
+            // steps below look at `scored[first...]`.
+            let first = scored.count
             var shaped = 0
             var valid = 0
+            var confirmed = 0
+            // Candidates of rules whose keywords the unit lacks: kept only if the unit is a list.
+            var unlabelled: [(rule: Int, candidate: Candidate)] = []
             slot.matcher.candidates(in: text) { reported in
                 var candidate = reported
                 // The organisationsnummer matcher reports its numbers as rejected personnummer
@@ -107,15 +143,27 @@ public struct RuleEngine: Sendable {
                 shaped += 1
                 guard candidate.validation != .rejected else { return }
                 valid += 1
-                if slot.isSuppressor { suppressing.append(candidate.span) }
-                for index in slot.rules where active[index] && (slot.isSuppressor || rules[index].rule.category == candidate.category) {
-                    if let item = score(candidate, rule: index, in: text) { found.append(item) }
+                if candidate.validation == .confirmed { confirmed += 1 }
+                if slot.isSuppressor {
+                    suppressing.append(candidate.span)
+                    // Suppressor findings are dropped at the end unless asked for: do not score them.
+                    guard includeSuppressors else { return }
+                }
+                // The category test comes first: it is free, the keyword pass is not.
+                for index in slot.rules where slot.isSuppressor || rules[index].rule.category == candidate.category {
+                    if active.contains(index, near: candidate.span) {
+                        if let item = score(candidate, rule: index, in: text) { scored.append(item) }
+                    } else if slot.countsLists {
+                        unlabelled.append((index, candidate))
+                    }
                 }
             }
-            if options.density.matchers.contains(slot.name) { applyDensity(&found, shaped: shaped, valid: valid) }
-            scored += found
+            if slot.countsDensity { applyDensity(&scored, from: first, shaped: shaped, valid: valid) }
+            if slot.countsLists {
+                applyList(&scored, from: first, unlabelled: unlabelled, shaped: shaped, confirmed: confirmed, in: text)
+            }
         }
-        for index in rules.indices where active[index] {
+        for index in rules.indices where rules[index].regex != nil && active.contains(index) {
             guard let regex = rules[index].regex, case .regex(_, let group) = rules[index].rule.matcher else { continue }
             regex.matches(in: text, group: group) { span in
                 if let item = score(regexCandidate(span, rule: rules[index].rule, text: text), rule: index, in: text) {
@@ -124,7 +172,9 @@ public struct RuleEngine: Sendable {
             }
         }
         if !phrases.isEmpty {
-            for match in phrases.matches(in: text, active: active) {
+            // Phrase rules without keywords always run: no keyword pass needed for them.
+            let phraseRules = phraseRulesHaveKeywords ? active.all() : prefilter.alwaysActive
+            for match in phrases.matches(in: text, active: phraseRules) {
                 if let item = score(phraseCandidate(match, rule: rules[match.rule].rule, text: text), rule: match.rule, in: text) {
                     scored.append(item)
                 }
@@ -138,11 +188,10 @@ public struct RuleEngine: Sendable {
             }
         }
         applyCooccurrence(&scored)
-        return scored.compactMap { item in
-            guard includeSuppressors || !rules[item.rule].isSuppressor else { return nil }
-            let found = finding(item)
-            return found.confidence >= options.minimumConfidence ? found : nil
+        scored.removeAll { item in
+            (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
+        return scored
     }
 
     /// True when `span` overlaps one of `spans` (sorted, not overlapping each other): binary search.
@@ -163,18 +212,23 @@ public struct RuleEngine: Sendable {
         let base = compiled.rule.confidence ?? candidate.baseScore
         var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
         card.validation(candidate.validation, checks: candidate.checks)
-        var context: [String] = []
-        let plus = compiled.positive.find(in: text, around: candidate.span)
-        if !plus.isEmpty {
-            card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus.joined(separator: ", "))
-            context += plus.map { "+" + $0 }
+        let found = compiled.context.findIndexes(in: text, around: candidate.span)
+        guard !found.isEmpty else { return Scored(rule: index, candidate: candidate, card: card, positive: [], negative: []) }
+        let split = found.firstIndex { $0 >= compiled.positiveCount } ?? found.count
+        let words = compiled.context.keywords
+        let plus = found[..<split].map { words[$0].word }
+        let minus = found[split...].map { words[$0].word }
+        if plus.count == 1 {
+            card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found[0]])
+        } else if !plus.isEmpty {
+            card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus)
         }
-        let minus = compiled.negative.find(in: text, around: candidate.span)
-        if !minus.isEmpty {
-            card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus.joined(separator: ", "))
-            context += minus.map { "-" + $0 }
+        if minus.count == 1 {
+            card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found[split]])
+        } else if !minus.isEmpty {
+            card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus)
         }
-        return Scored(rule: index, candidate: candidate, card: card, context: context)
+        return Scored(rule: index, candidate: candidate, card: card, positive: plus, negative: minus)
     }
 
     private func regexCandidate(_ span: Range<Int>, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
@@ -189,19 +243,36 @@ public struct RuleEngine: Sendable {
         return Candidate(category: rule.category, span: match.span, value: value,
                          normalized: TextFolding.foldedCollapsingSpaces(text[match.span]),
                          masked: Masking.mask(value, category: rule.category), validation: .unknown,
-                         checks: ["phrase:\(match.phrase)"], baseScore: 0.3)
+                         checks: [match.check], baseScore: 0.3)
     }
 
     // MARK: Unit-level steps
 
     /// Many personnummer-shaped numbers of which only a chance fraction validate: the
     /// valid ones are reference numbers that pass by luck. See `DensityPolicy`.
-    private func applyDensity(_ found: inout [Scored], shaped: Int, valid: Int) {
+    private func applyDensity(_ scored: inout [Scored], from first: Int, shaped: Int, valid: Int) {
         let policy = options.density
-        guard shaped >= policy.minimumNumbers, !found.isEmpty,
+        guard shaped >= policy.minimumNumbers, scored.count > first,
               Double(valid) <= policy.maximumValidFraction * Double(shaped) else { return }
         let reason = "\(valid) of \(shaped) numbers of this shape in the text unit are valid: a table of reference numbers"
-        for index in found.indices { found[index].card.adjust("density", by: -policy.penalty, because: reason) }
+        for index in first..<scored.count { scored[index].card.adjust("density", by: -policy.penalty, because: reason) }
+    }
+
+    /// Many numbers of one shape of which (nearly) all pass the check digit: a list of such
+    /// values (a payroll list's account column, continued on a page without its header).
+    /// The candidates of rules whose keywords the unit lacks are scored after all, and every
+    /// candidate of the slot gets the list step. See `ListPolicy`.
+    private func applyList(_ scored: inout [Scored], from first: Int, unlabelled: [(rule: Int, candidate: Candidate)],
+                           shaped: Int, confirmed: Int, in text: UnsafeBufferPointer<UInt8>) {
+        let policy = options.list
+        guard confirmed >= policy.minimumConfirmed, Double(confirmed) >= policy.minimumConfirmedFraction * Double(shaped) else { return }
+        for (rule, candidate) in unlabelled {
+            if let item = score(candidate, rule: rule, in: text) { scored.append(item) }
+        }
+        guard scored.count > first else { return }
+        let reason = "\(confirmed) of \(shaped) numbers of this shape in the text unit pass the check digit: a list"
+        let step = ScoreCard.step("list", by: policy.boost, because: reason)
+        for index in first..<scored.count { scored[index].card.adjust(by: policy.boost, step: step) }
     }
 
     /// Sensitive terms become strong next to something that identifies a person.
@@ -209,9 +280,11 @@ public struct RuleEngine: Sendable {
         let policy = options.cooccurrence
         guard policy.boost > 0, scored.contains(where: { $0.candidate.category.isSensitive }) else { return }
         var present: Set<Category> = []
-        for item in scored where !rules[item.rule].isSuppressor && policy.identifying.contains(item.candidate.category)
-            && item.card.provisional >= options.thresholds.medium {
-            present.insert(item.candidate.category)
+        for index in scored.indices {
+            let category = scored[index].candidate.category
+            guard !rules[scored[index].rule].isSuppressor, policy.identifying.contains(category),
+                  scored[index].card.provisional >= options.thresholds.medium else { continue }
+            present.insert(category)
         }
         guard !present.isEmpty else { return }
         let reason = present.map(\.rawValue).sorted().joined(separator: ", ") + " in the same text unit"
@@ -221,11 +294,18 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func finding(_ item: Scored) -> Finding {
+    /// The finding for a scored candidate: final score, level and evidence.
+    func finding(_ item: Scored) -> Finding {
         let candidate = item.candidate
         let result = item.card.finished(thresholds: options.thresholds)
+        var context: [String] = []
+        if !item.positive.isEmpty || !item.negative.isEmpty {
+            context.reserveCapacity(item.positive.count + item.negative.count)
+            for word in item.positive { context.append("+" + word) }
+            for word in item.negative { context.append("-" + word) }
+        }
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
-                                context: item.context, tags: candidate.tags)
+                                context: context, tags: candidate.tags)
         return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
                        masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
                        rule: rules[item.rule].rule.id, evidence: evidence)

@@ -11,47 +11,202 @@ import InventaModel
 ///     co-occurrence +0.50 (…)
 ///     final 0.85                                 clamped to [0.01, 0.99]
 ///     level high                                 from `LevelThresholds`
+///
+/// The card keeps numbers and words, not text: the step texts are written by
+/// `finished`, once, for the candidates that are reported (many are dropped below
+/// the minimum confidence, suppressed, or lose an overlap). The texts that recur in almost every finding
+/// (base, validation, final, level) come from tables (`StepText`).
 struct ScoreCard: Sendable, Equatable {
     private(set) var confidence: Double
-    private(set) var steps: [String]
+    private let base: Double
+    private let source: String?
+    private var validation: Evidence.Validation?
+    private var checks: [String] = []
+    private var adjustments: [Adjustment] = []
+
+    /// One adjustment after validation: `label ±delta (reason)`.
+    struct Adjustment: Sendable, Equatable {
+        var label: String
+        var delta: Double
+        var reason: Reason
+    }
+
+    enum Reason: Sendable, Equatable {
+        /// Words joined with `, ` (context words).
+        case words([String])
+        case text(String)
+        /// The whole step text, built once by the caller for many findings.
+        case step(String)
+    }
 
     static let floor = 0.01
     static let ceiling = 0.99
 
     init(base: Double, source: String? = nil) {
         confidence = base
-        steps = [String(format2: "base", base) + (source.map { " (\($0))" } ?? "")]
+        self.base = base
+        self.source = source
     }
 
     mutating func validation(_ validation: Evidence.Validation, checks: [String]) {
-        let shown = validation == .confirmed && !checks.isEmpty ? " (\(checks.joined(separator: ", ")))" : ""
-        steps.append("validation \(validation.rawValue)" + shown)
+        self.validation = validation
+        self.checks = checks
     }
 
     /// Adds `delta` (signed) with a label and reason, e.g. `context +0.15 (tel, telefon)`.
     mutating func adjust(_ label: String, by delta: Double, because reason: String) {
-        adjust(by: delta, step: Self.step(label, by: delta, because: reason))
+        confidence += delta
+        adjustments.append(Adjustment(label: label, delta: delta, reason: .text(reason)))
+    }
+
+    /// The same with the reason given as words, joined only if the finding is reported.
+    mutating func adjust(_ label: String, by delta: Double, because words: [String]) {
+        confidence += delta
+        adjustments.append(Adjustment(label: label, delta: delta, reason: .words(words)))
     }
 
     /// The same with the step text built once by the caller (for a step shared by many findings).
     mutating func adjust(by delta: Double, step: String) {
         confidence += delta
-        steps.append(step)
+        adjustments.append(Adjustment(label: "", delta: delta, reason: .step(step)))
     }
 
     static func step(_ label: String, by delta: Double, because reason: String) -> String {
-        String(signed: label, delta) + " (\(reason))"
+        StepText.adjustment(label, by: delta, because: [reason])
+    }
+
+    /// The steps so far as text, in the order applied.
+    var steps: [String] {
+        var steps: [String] = []
+        steps.reserveCapacity(4 + adjustments.count)
+        steps.append(StepText.base(base, source: source))
+        if let validation { steps.append(StepText.validation(validation, checks: checks)) }
+        for adjustment in adjustments {
+            switch adjustment.reason {
+            case .step(let text): steps.append(text)
+            case .text(let reason): steps.append(StepText.adjustment(adjustment.label, by: adjustment.delta, because: [reason]))
+            case .words(let words): steps.append(StepText.adjustment(adjustment.label, by: adjustment.delta, because: words))
+            }
+        }
+        return steps
     }
 
     /// Clamps, records the final score and the level.
     func finished(thresholds: LevelThresholds) -> (confidence: Double, level: Level, steps: [String]) {
-        let final = min(Self.ceiling, max(Self.floor, confidence))
+        let final = provisional
         let level = thresholds.level(for: final)
-        return (final, level, steps + [String(format2: "final", final), "level \(level.rawValue)"])
+        var steps = self.steps
+        steps.append(StepText.final(final))
+        steps.append(StepText.level(level))
+        return (final, level, steps)
     }
 
     /// The score so far, clamped; used by unit-level steps that look at other findings.
     var provisional: Double { min(Self.ceiling, max(Self.floor, confidence)) }
+}
+
+/// Step texts from tables: `base 0.60 (matcher)`, `final 0.85`, `level high`,
+/// `validation confirmed`, for scores in hundredths from -2.00 to 3.00 (others are
+/// formatted on the spot). Built once, on first use; immutable afterwards.
+enum StepText {
+    private static let lowest = -200
+    private static let highest = 300
+    private static let decimals: [String] = (lowest...highest).map { String.formatTwoDecimals(hundredths: $0) }
+    private static let baseMatcher: [String] = decimals.map { "base \($0) (matcher)" }
+    private static let baseRule: [String] = decimals.map { "base \($0) (rule)" }
+    private static let basePlain: [String] = decimals.map { "base \($0)" }
+    private static let finals: [String] = decimals.map { "final \($0)" }
+
+    /// Index into the tables, or nil when `value` is outside them.
+    private static func slot(_ value: Double) -> Int? {
+        let hundredths = (value * 100).rounded()
+        guard hundredths >= Double(lowest), hundredths <= Double(highest) else { return nil }
+        return Int(hundredths) - lowest
+    }
+
+    static func twoDecimals(_ value: Double) -> String {
+        slot(value).map { decimals[$0] } ?? String.formatTwoDecimals(hundredths: Int((value * 100).rounded()))
+    }
+
+    static func base(_ value: Double, source: String?) -> String {
+        if let slot = slot(value) {
+            switch source {
+            case "matcher": return baseMatcher[slot]
+            case "rule": return baseRule[slot]
+            case nil: return basePlain[slot]
+            default: break
+            }
+        }
+        return String(format2: "base", value) + (source.map { " (\($0))" } ?? "")
+    }
+
+    static func final(_ value: Double) -> String {
+        slot(value).map { finals[$0] } ?? String(format2: "final", value)
+    }
+
+    /// `label +0.15 (word, word)`, written into one buffer.
+    static func adjustment(_ label: String, by delta: Double, because reasons: [String]) -> String {
+        let amount = twoDecimals(abs(delta))
+        var text = UTF8Text(capacity: label.utf8.count + amount.utf8.count + 5 + reasons.reduce(0) { $0 + $1.utf8.count + 2 })
+        text.append(label)
+        text.append(delta < 0 ? " -" : " +")
+        text.append(amount)
+        text.appendList(reasons)
+        return text.string
+    }
+
+    static func level(_ level: Level) -> String {
+        switch level {
+        case .low: return "level low"
+        case .medium: return "level medium"
+        case .high: return "level high"
+        }
+    }
+
+    /// `validation confirmed (luhn, date)`: the checks are shown for confirmed values only.
+    static func validation(_ validation: Evidence.Validation, checks: [String]) -> String {
+        let head: String
+        switch validation {
+        case .confirmed: head = "validation confirmed"
+        case .rejected: head = "validation rejected"
+        case .unknown: head = "validation unknown"
+        }
+        guard validation == .confirmed && !checks.isEmpty else { return head }
+        var text = UTF8Text(capacity: head.utf8.count + 3 + checks.reduce(0) { $0 + $1.utf8.count + 2 })
+        text.append(head)
+        text.appendList(checks)
+        return text.string
+    }
+}
+
+/// Builds a short string from parts with byte copies into one buffer: Swift's
+/// `String.append` costs far more per part than the bytes it copies.
+struct UTF8Text {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func append(_ part: String) {
+        bytes.append(contentsOf: part.utf8)
+    }
+
+    /// ` (a, b, c)`
+    mutating func appendList(_ items: [String]) {
+        bytes.append(0x20)
+        bytes.append(0x28)
+        for (index, item) in items.enumerated() {
+            if index > 0 {
+                bytes.append(0x2C)
+                bytes.append(0x20)
+            }
+            bytes.append(contentsOf: item.utf8)
+        }
+        bytes.append(0x29)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension String {
@@ -66,7 +221,10 @@ extension String {
     }
 
     static func twoDecimals(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
+        StepText.twoDecimals(value)
+    }
+
+    static func formatTwoDecimals(hundredths: Int) -> String {
         let sign = hundredths < 0 ? "-" : ""
         let magnitude = abs(hundredths)
         let fraction = magnitude % 100

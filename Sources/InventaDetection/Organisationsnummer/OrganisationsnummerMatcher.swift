@@ -25,6 +25,15 @@ public struct OrganisationsnummerMatcher: Matcher {
         case tenDigits = "ten_digits"
         case centuryPrefixed = "century_prefixed"
         case vat
+
+        /// The evidence check, `form:ten_digits` …, without building it per number.
+        var check: String {
+            switch self {
+            case .tenDigits: return "form:ten_digits"
+            case .centuryPrefixed: return "form:century_prefixed"
+            case .vat: return "form:vat"
+            }
+        }
     }
 
     public struct Match: Sendable, Equatable {
@@ -43,7 +52,7 @@ public struct OrganisationsnummerMatcher: Matcher {
         matches(in: text) { match in
             let value = String(decoding: text[match.span], as: UTF8.self)
             visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
-                            masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", "form:\(match.form.rawValue)"],
+                            masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", match.form.check],
                             baseScore: 0.90, tags: [Self.markerTag, "not_personal_data"]))
         }
     }

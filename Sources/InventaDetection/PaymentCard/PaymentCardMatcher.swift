@@ -21,7 +21,7 @@ public struct PaymentCardMatcher: Matcher {
             let span = start..<found.end
             let value = String(decoding: text[span], as: UTF8.self)
             visit(Candidate(category: .paymentCard, span: span, value: value,
-                            normalized: String(found.digits.map { Character(Unicode.Scalar($0 + 0x30)) }),
+                            normalized: String(digitValues: found.digits),
                             masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 4), validation: .confirmed,
                             checks: ["luhn", "iin"], baseScore: found.grouped ? 0.85 : 0.70, tags: [issuer.rawValue]))
             return found.end

@@ -14,20 +14,11 @@ struct PersonnummerScanner {
     }
 
     static func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        let count = text.count
-        var index = 0
-        while index < count {
-            guard isDigit(text[index]) else { index += 1; continue }
-            let start = index
-            var end = index
-            while end < count && isDigit(text[end]) { end += 1 }
-            let run = end - start
-            if let candidate = candidate(text, start: start, runEnd: end, run: run), boundaryOK(text, candidate.span) {
-                visit(candidate)
-                index = candidate.span.upperBound
-            } else {
-                index = end
-            }
+        DigitRuns.forEach(in: text) { start, end in
+            guard let candidate = candidate(text, start: start, runEnd: end, run: end - start),
+                  boundaryOK(text, candidate.span) else { return end }
+            visit(candidate)
+            return candidate.span.upperBound
         }
     }
 

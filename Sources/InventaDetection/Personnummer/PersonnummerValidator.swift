@@ -25,15 +25,16 @@ public struct PersonnummerValidator: Sendable {
         guard digits.count == 10 || digits.count == 12, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             return .failure(.malformed)
         }
-        let values = digits.map { $0 - 0x30 }
-        let short = Array(values.suffix(10))
-        if digits.count == 12 && values[0] == 1 && values[1] == 6 { return .failure(.organisationsnummer) }
-        if short[2] >= 2 { return .failure(.organisationsnummer) }
-        guard Luhn.isValid(short) else { return .failure(.checksum) }
+        // Digit values read in place (no arrays): this runs for every shaped number in the text.
+        let offset = digits.count - 10
+        func short(_ index: Int) -> Int { Int(digits[offset + index] &- 0x30) }
+        if digits.count == 12 && digits[0] == UInt8(ascii: "1") && digits[1] == UInt8(ascii: "6") { return .failure(.organisationsnummer) }
+        if short(2) >= 2 { return .failure(.organisationsnummer) }
+        guard Luhn.isValid(digits[offset...].lazy.map { $0 &- 0x30 }) else { return .failure(.checksum) }
 
-        let yy = Int(short[0]) * 10 + Int(short[1])
-        let month = Int(short[2]) * 10 + Int(short[3])
-        var day = Int(short[4]) * 10 + Int(short[5])
+        let yy = short(0) * 10 + short(1)
+        let month = short(2) * 10 + short(3)
+        var day = short(4) * 10 + short(5)
         let isCoordination = day >= 60
         if isCoordination { day -= 60 }
         guard plausible(month: month, day: day, coordination: isCoordination) else { return .failure(.impossibleDate) }
@@ -41,7 +42,7 @@ public struct PersonnummerValidator: Sendable {
         let plus = separator == UInt8(ascii: "+")
         let year: Int
         if digits.count == 12 {
-            let century = Int(values[0]) * 10 + Int(values[1])
+            let century = Int(digits[0] &- 0x30) * 10 + Int(digits[1] &- 0x30)
             guard century >= 18 && century <= 20 else { return .failure(.impossibleDate) }
             year = century * 100 + yy
         } else {

@@ -35,11 +35,11 @@ public struct TestIdentities: Sendable {
     public var count: Int { numbers.count }
 
     public func contains(_ normalized: String) -> Bool {
-        Self.key(Array(normalized.utf8)[...]).map(numbers.contains) ?? false
+        Self.key(normalized.utf8).map(numbers.contains) ?? false
     }
 
     /// The number of a twelve-digit string, or nil for anything else (a header line).
-    private static func key(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    private static func key<Digits: Collection<UInt8>>(_ digits: Digits) -> UInt64? {
         guard digits.count == 12 else { return nil }
         var value: UInt64 = 0
         for byte in digits {

@@ -55,15 +55,26 @@ public struct PhoneMatcher: Matcher {
             base = 0.30
             tags.append("personnummer_shaped")
         }
-        let national = found.national.dropFirst().map { Character(Unicode.Scalar($0 + 0x30)) }
+        let national = String(digitValues: found.national.dropFirst())
         let masked = ValueMasking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
-        return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + String(national),
+        return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + national,
                          masked: masked, validation: .confirmed,
-                         checks: ["numbering_plan:\(found.prefix.kind.rawValue)"], baseScore: base, tags: tags)
+                         checks: [found.prefix.kind.check], baseScore: base, tags: tags)
     }
 
     private func isPersonnummer(_ digits: [UInt8]) -> Bool {
         if case .success = personnummer.validate(digits: digits.map { $0 + 0x30 }, separator: nil) { return true }
         return false
+    }
+}
+
+extension SwedishNumberingPlan.Kind {
+    /// The evidence check, written once per kind rather than once per number.
+    var check: String {
+        switch self {
+        case .mobile: return "numbering_plan:mobile"
+        case .landline: return "numbering_plan:landline"
+        case .service: return "numbering_plan:service"
+        }
     }
 }

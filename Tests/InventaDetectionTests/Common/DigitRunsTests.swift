@@ -9,6 +9,9 @@ struct DigitRunsTests {
         "Sammanträdet «2019»-«03»-«12» kl «14».«00» om «2» «600» «000» kr",
         "no digits at all, only letters and ÅÄÖ åäö é ü — ”quotes”",
         "\u{7F}\u{80}/:«5»", "xxxxxxxxxxxxxxx«1»", "«1234567890123456789012345»",
+        // Prose is skipped 32 bytes at a time: exact multiples, runs right after and just before.
+        String(repeating: "a", count: 32), String(repeating: "b", count: 64) + "«42»",
+        String(repeating: "c", count: 33) + "«1»" + String(repeating: "d", count: 31) + "«2»",
     ])
     func findsEveryRun(_ example: String) {
         let marked = MarkedText(example)
@@ -24,8 +27,8 @@ struct DigitRunsTests {
     }
 
     @Test func matchesAByteByByteScanOnEveryAlignment() {
-        let sample = "Dnr 2019/73, tel 070-174 06 05; 9 ÄÖ 12:30 0 x"
-        for shift in 0..<9 {
+        let sample = "Dnr 2019/73, tel 070-174 06 05; 9 ÄÖ 12:30 0 x, protokollet justerades utan anmärkningar 7"
+        for shift in 0..<33 {
             let text = String(repeating: "é", count: shift) + sample
             var expected: [Range<Int>] = []
             let bytes = Array(text.utf8)
