@@ -4,6 +4,8 @@ import InventaModel
 /// JSON Lines exports. Keys come out in the order given, so golden files are stable.
 public enum JSONText {
     public static func string(_ text: String) -> String {
+        // Most values need no escaping: one scan of the bytes, then a single copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
