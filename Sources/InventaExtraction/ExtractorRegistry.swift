@@ -35,6 +35,11 @@ struct ExtractorRegistry: Sendable {
         }
         var format = FormatSniffer.sniff(input, head: head, fileName: name)
         if format == .zip { format = ZipSniffer.refine(input) }
+        if format == .ole, CompoundFile.holdsEncryptedPackage(input) {
+            // A password-protected .docx/.xlsx/.pptx: named for what its extension claims, if it does.
+            let claimed = FormatSniffer.claimedFormat(fileName: name)
+            return ([.docx, .xlsx, .pptx].contains(claimed) ? claimed : .ole, .skipped(.encrypted))
+        }
         if format == .binary, let claimed = FormatSniffer.claimedFormat(fileName: name) {
             return (claimed, .failed("corrupt: not a valid \(claimed.rawValue) file (damaged, or not really \(claimed.rawValue))"))
         }

@@ -43,6 +43,9 @@ public enum SkipReason: Sendable, Equatable {
     case encrypted
     /// No text layer (e.g. a scanned PDF); listed so OCR can be planned.
     case needsOCR
+    /// A `__MACOSX/` member of a zip: the AppleDouble copy of a file's Finder attributes
+    /// and resource fork that macOS adds when it zips; the document itself is its own member.
+    case macOSMetadata
 
     public var description: String {
         switch self {
@@ -57,6 +60,7 @@ public enum SkipReason: Sendable, Equatable {
         case .unsupported(let format): return "unsupported: \(format)"
         case .encrypted: return "encrypted"
         case .needsOCR: return "needs_ocr"
+        case .macOSMetadata: return "macos_metadata: Finder attributes copied by macOS (__MACOSX/), not a document"
         }
     }
 }

@@ -116,7 +116,8 @@ final class FileVisit: Sendable {
         } else {
             guardian.begin(worker: worker, file: file)
             hooks.beforeExtracting(file)
-            result = ScanPipeline.scan(file, extraction: extraction, detection: detection, maxFindings: options.maxFindingsPerFile)
+            result = ScanPipeline.scan(file, extraction: extraction, detection: options.runDetectors ? detection : nil,
+                                       maxFindings: options.maxFindingsPerFile)
             guardian.end(worker: worker)
         }
         if options.verifyContent && contentHash == nil { contentHash = ContentDigest.sha256(path: file.pathBytes) }

@@ -28,6 +28,9 @@ public struct ScanOptions: Sendable {
     public var resume = false
     /// The profile the options came from, recorded on the scan row.
     public var profilePath: String?
+    /// False only for the benchmark diagnostic `--diagnostic-no-detection`: files are
+    /// extracted and recorded but no detector runs (recorded as `detection = off`).
+    public var runDetectors = true
 
     public init(roots: [String], policy: CrawlPolicy = CrawlPolicy(), reportPath: String, keyPath: String,
                 storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(),
@@ -62,6 +65,7 @@ public struct ScanOptions: Sendable {
         if let rulesDirectory { pairs.append(("rules", rulesDirectory)) }
         if !incremental { pairs.append(("full", "true")) }
         if verifyContent { pairs.append(("verify_content", "true")) }
+        if !runDetectors { pairs.append(("detection", "off")) }
         pairs += departments.rules.map { ("department", "\($0.pattern) = \($0.department)") }
         if let size = policy.maxFileSize { pairs.append(("max_file_size", String(size))) }
         pairs += [

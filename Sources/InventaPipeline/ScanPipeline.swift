@@ -71,14 +71,15 @@ public final class ScanPipeline: Sendable {
     private let cancelFlag = Flag()
     private var isCancelled: Bool { cancelFlag.isSet }
 
-    /// Extracts and detects one file. Never throws: every problem becomes the file's outcome.
-    static func scan(_ file: FileRef, extraction: Extraction, detection: Detection, maxFindings: Int) -> FileResult {
+    /// Extracts and detects one file (`detection` nil: extracts only, a benchmark diagnostic).
+    /// Never throws: every problem becomes the file's outcome.
+    static func scan(_ file: FileRef, extraction: Extraction, detection: Detection?, maxFindings: Int) -> FileResult {
         var findings: [Finding] = []
         var textBytes = 0
         var truncated = false
         let extracted = extraction.extract(file) { unit in
             textBytes += unit.ownedRange.count
-            guard !truncated else { return }
+            guard !truncated, let detection else { return }
             findings += detection.detect(unit)
             if findings.count > maxFindings {
                 findings.removeLast(findings.count - maxFindings)

@@ -64,6 +64,13 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not show live progress on stderr.")
     var quiet = false
 
+    /// Benchmark diagnostic (hidden): everything but the detectors, so a benchmark can tell
+    /// extraction and report cost from detection cost (scripts/bench-formats). Files are
+    /// still recorded and the scan row says `detection = off`; only into a new report, so a
+    /// later incremental scan can never take these undetected files for done.
+    @Flag(name: .customLong("diagnostic-no-detection"), help: .hidden)
+    var diagnosticNoDetection = false
+
     @OptionGroup(title: "Per-file limits") var extraction: ExtractionOptions
 
     @OptionGroup var rulesOption: RulesOption
@@ -80,6 +87,10 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let (options, profileRules) = try makeOptions()
         if options.roots.isEmpty && !resume { throw Fatal(message: "the profile names no roots: add roots = [\"…\"] or give folders") }
+        if !options.runDetectors && (resume || FileManager.default.fileExists(atPath: options.reportPath)) {
+            // A later incremental scan would take these undetected files for done.
+            throw Fatal(message: "--diagnostic-no-detection writes only a new report; give --report a path that does not exist yet")
+        }
         let detection = try rulesOption.detection(options: options.engineOptions, options.rulesDirectory ?? profileRules)
         let pipeline = ScanPipeline(options: options, detection: detection)
         let signals = SignalHandler { pipeline.cancel() }
@@ -133,6 +144,7 @@ struct ScanCommand: ParsableCommand {
         options.verifyContent = verifyContent || profile.verifyContent == true
         options.resume = resume
         options.profilePath = config
+        options.runDetectors = !diagnosticNoDetection
         return (options, profile.rules)
     }
 }

@@ -40,6 +40,19 @@ import Testing
         #expect(lines.first?.hasPrefix("inventa: cannot open report /nonexistent/dir/r.sqlite") == true)
     }
 
+    /// The benchmark diagnostic never writes into an existing report: a later incremental
+    /// scan would take its undetected files for done.
+    @Test func scanWithoutDetectionOnlyIntoANewReport() throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("a.txt", "Personnummer: 830404-2388\n")
+        let fresh = try workspace.scan(["--diagnostic-no-detection"])
+        #expect(fresh.status == 0)
+        #expect(fresh.stdout.contains("Findings: 0"))
+        let again = try workspace.scan(["--diagnostic-no-detection"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("--diagnostic-no-detection writes only a new report"))
+    }
+
     @Test func missingReportIsFatal() throws {
         let run = try InventaBinary.run(["report", "summary", "--report", "/nonexistent/r.sqlite"])
         #expect(run.status == 1)

@@ -29,9 +29,10 @@ import Testing
             try text.write(toFile: path, atomically: false, encoding: .utf8)
         }
 
-        func scan(storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits()) throws -> ScanSummary {
-            let options = ScanOptions(roots: [tree], policy: CrawlPolicy(jobs: 2), reportPath: report, keyPath: key,
+        func scan(storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(), runDetectors: Bool = true) throws -> ScanSummary {
+            var options = ScanOptions(roots: [tree], policy: CrawlPolicy(jobs: 2), reportPath: report, keyPath: key,
                                       storeValues: storeValues, limits: limits)
+            options.runDetectors = runDetectors
             return try ScanPipeline(options: options, detection: BundledDetection.detection).run(toolVersion: "test")
         }
 
@@ -109,6 +110,18 @@ import Testing
         #expect(statuses[.text("a.txt")] == .text("scanned"))
         #expect(statuses[.text("b/c.bin")] == .text("skipped"))
         #expect(statuses[.text(".dold.txt")] == .text("skipped"))
+    }
+
+    /// The benchmark diagnostic extracts and records every file but runs no detector.
+    @Test func diagnosticScanWithoutDetectionRecordsFilesButNoFindings() throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", "pnr \(Self.number)")
+        let summary = try workspace.scan(runDetectors: false)
+        #expect(summary.totals.files == 1)
+        #expect(summary.totals.findings == 0)
+        #expect(summary.textBytes > 0)
+        let files = try ReportReader(path: workspace.report).files()
+        #expect(files.rows.map { $0[2] } == [.text("scanned")])
     }
 
     @Test func aSecondScanAddsHistory() throws {

@@ -1,3 +1,4 @@
+import InventaModel
 import InventaReport
 import Testing
 
@@ -38,5 +39,19 @@ import Testing
     ])
     func escapes(input: String, expected: String) {
         #expect(JSONText.string(input) == expected)
+    }
+
+    @Test func evidenceIsObjectOfArraysOfStrings() {
+        let evidence = Evidence(validation: .confirmed, checks: ["luhn", "date"], steps: ["base 0.70", "context \"+0.15\""],
+                                context: [], tags: ["test_identity\n"])
+        let pieces = JSONText.object([
+            ("validation", JSONText.string("confirmed")),
+            ("checks", JSONText.array(evidence.checks.map(JSONText.string))),
+            ("steps", JSONText.array(evidence.steps.map(JSONText.string))),
+            ("context", JSONText.array([])),
+            ("tags", JSONText.array(evidence.tags.map(JSONText.string))),
+        ])
+        #expect(JSONText.evidence(evidence) == pieces)
+        #expect(pieces == #"{"validation":"confirmed","checks":["luhn","date"],"steps":["base 0.70","context \"+0.15\""],"context":[],"tags":["test_identity\n"]}"#)
     }
 }

@@ -5,20 +5,33 @@ import InventaModel
 /// chain through the FAT and looks at the stream names. Reads at most a few dozen
 /// sectors, bounds-checks everything and gives up (nil) on anything odd; it never
 /// extracts content. Legacy Word, Excel, PowerPoint and Outlook files are reported
-/// as `unsupported: <format>` so the report counts them.
+/// as `unsupported: <format>` so the report counts them; password-protected Office Open
+/// XML files (which are compound files, not zips) as `encrypted`.
 enum CompoundFile {
     static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
     /// Directory sectors read at most: enough for hundreds of streams.
     private static let maxDirectorySectors = 64
 
     static func format(of input: ExtractionInput) -> FileFormat? {
+        streamNames(of: input).flatMap(classify)
+    }
+
+    /// True for a password-protected Office Open XML document (MS-OFFCRYPTO): Word, Excel
+    /// and PowerPoint save an encrypted .docx/.xlsx/.pptx as a compound file holding the
+    /// `EncryptedPackage` and its `EncryptionInfo`, not as a zip.
+    static func holdsEncryptedPackage(_ input: ExtractionInput) -> Bool {
+        guard let names = streamNames(of: input) else { return false }
+        let lower = Set(names.map { $0.lowercased() })
+        return lower.contains("encryptedpackage") && lower.contains("encryptioninfo")
+    }
+
+    /// The stream and storage names in the directory; nil when `input` is no compound file.
+    private static func streamNames(of input: ExtractionInput) -> [String]? {
         guard let header = try? input.read(at: 0, count: 512), header.count == 512,
               header.starts(with: signature) else { return nil }
         let shift = Int(u16(header, 0x1E))
         guard shift == 9 || shift == 12 else { return nil }
-        let sectorSize = 1 << shift
-        let names = directoryNames(input, header: header, sectorSize: sectorSize)
-        return classify(names)
+        return directoryNames(input, header: header, sectorSize: 1 << shift)
     }
 
     /// The application, from the stream names (case-insensitive, as CFB compares them).

@@ -7,7 +7,8 @@ import InventaModel
 /// A member that is encrypted, over a limit or damaged gets that outcome as its own
 /// member row and the archive goes on; the archive itself ends `partial` when a
 /// member was left unread (or read only in part, at any depth) for a limit, and
-/// `encrypted` when every member is encrypted.
+/// `encrypted` when every member is encrypted. macOS metadata members (`__MACOSX/`) are
+/// recorded as skipped and not read.
 /// Running out of the file's total byte or member budget stops the archive there.
 public struct ZipExtractor: Extractor {
     public init() {}
@@ -18,6 +19,10 @@ public struct ZipExtractor: Extractor {
         var limited: [String] = []
         var encrypted = 0
         for entry in files {
+            if ZipExtractor.isMacOSMetadata(entry.name) {
+                context.recordMember(name: entry.name, outcome: .skipped(.macOSMetadata), size: entry.uncompressedSize)
+                continue
+            }
             try context.budget.openMember()
             do {
                 let bytes = try archive.read(entry, budget: context.budget)
@@ -35,9 +40,18 @@ public struct ZipExtractor: Extractor {
                 }
             }
         }
-        if encrypted > 0 && encrypted == files.count { throw ExtractionError.encrypted }
+        if encrypted > 0 && encrypted == files.count(where: { !ZipExtractor.isMacOSMetadata($0.name) }) {
+            throw ExtractionError.encrypted
+        }
         if let first = limited.first {
             throw ExtractionError.limitExceeded(limited.count == 1 ? first : "\(first) (and \(limited.count - 1) more members)")
         }
+    }
+
+    /// Members under a top-level `__MACOSX/` folder: macOS's Archive Utility stores each
+    /// file's AppleDouble metadata (`__MACOSX/dir/._name`) beside the file itself. They are
+    /// listed as skipped (why), not read as rows of unsupported binary.
+    static func isMacOSMetadata(_ name: String) -> Bool {
+        name.hasPrefix("__MACOSX/")
     }
 }

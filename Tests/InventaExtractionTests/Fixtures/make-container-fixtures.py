@@ -292,6 +292,9 @@ def main():
     write("zip/corrupted/lying-size.zip", lying_size(zip_bytes([("nollor.txt", b"0" * 3_000_000)]), 400_000))
     write("zip/nested/zip-bomb.zip", zip_bytes([("nollor.txt", b"0" * 20_000_000)]))
     write("zip/nested/deep.zip", zip_bytes([("1.zip", zip_bytes([("2.zip", zip_bytes([("3.zip", zip_bytes([("4.zip", zip_bytes([("5.zip", zip_bytes([("djup.txt", text)]))]))]))]))]))]))
+    # As macOS's Archive Utility zips a folder: each file, and its AppleDouble metadata under __MACOSX/.
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00" + b"Mac OS X        " + b"\x00\x01" + bytes(range(64))
+    write("zip/good/macos-archive.zip", zip_bytes([("mapp/anteckning.txt", text), ("__MACOSX/mapp/._anteckning.txt", apple_double)]))
     write("zip/nested/mixed.zip", zip_bytes([("brev/with-attachment.eml", attached), ("kalkyl.xlsx", x), ("anteckning.txt", text)]))
 
 

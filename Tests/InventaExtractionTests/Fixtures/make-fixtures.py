@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Regenerates the committed fixtures for the PDF, HTML, RTF and CSV extractor tests.
 
-Every fixture carries the same seeded synthetic test vector:
-  personnummer 18950621-9816 (Skatteverket's published TEST number, line 2000 of
+Every fixture carries the same seeded synthetic test vector as the container fixtures
+(make-container-fixtures.py), so one identity is found in every format:
+  personnummer 19850101-2382 (Skatteverket's published TEST number, line 16318 of
   /work/shared/data/pnr-testdata/skatteverket_testpersonnummer.tsv),
   name "Tolvan Testsson", address "Blåbärsvägen 12, 123 45 Farsta".
 No real person's data. PDFs are written by hand (base-14 Helvetica, WinAnsiEncoding)
-so the generator needs nothing but Python; encrypted PDFs need `qpdf`.
-Run from this folder: ./make-fixtures.py
+so the generator needs nothing but Python; encrypted PDFs need `qpdf` (listed in
+scripts/system-packages.txt), run with a static ID and IV so the bytes are reproducible.
+Run from anywhere: python3 Tests/InventaExtractionTests/Fixtures/make-fixtures.py
 """
 import os
 import random
@@ -16,7 +18,7 @@ import subprocess
 import zipfile
 import zlib
 
-PNR = "18950621-9816"
+PNR = "19850101-2382"
 NAME = "Tolvan Testsson"
 ADDRESS = "Blåbärsvägen 12, 123 45 Farsta"
 
@@ -95,11 +97,14 @@ def pdf_fixtures():
           f"<!DOCTYPE html><html><body><p>Namn: {NAME}</p><p>Personnummer: {PNR}</p></body></html>\n".encode())
     # A PDF after 40 bytes of junk (mail gateways and old scanners do this).
     write("pdf/good/junk-before-header.pdf", b"X-Scanner: Ricoh Aficio export 2009\r\n\r\n" + seeded)
-    subprocess.run(["qpdf", "--encrypt", "hemligt", "agare", "256", "--", "pdf/good/seeded.pdf",
-                    "pdf/good/encrypted.pdf"], check=True)
+    # --static-id/--static-aes-iv with AES-128 (whose key derives from the passwords and the ID, unlike
+    # AES-256, whose file key is random): the same bytes on every run (qpdf's switches for test files).
+    reproducible = ["qpdf", "--static-id", "--static-aes-iv"]
+    subprocess.run(reproducible + ["--encrypt", "hemligt", "agare", "128", "--use-aes=y", "--", "pdf/good/seeded.pdf",
+                                   "pdf/good/encrypted.pdf"], check=True)
     # Owner password only: opens with the empty user password, so it is read.
-    subprocess.run(["qpdf", "--encrypt", "", "agare", "256", "--", "pdf/good/seeded.pdf",
-                    "pdf/good/owner-password-only.pdf"], check=True)
+    subprocess.run(reproducible + ["--encrypt", "", "agare", "128", "--use-aes=y", "--", "pdf/good/seeded.pdf",
+                                   "pdf/good/owner-password-only.pdf"], check=True)
 
 
 def html_fixtures():
@@ -193,6 +198,10 @@ def csv_fixtures():
     write("csv/corrupted/garbage.csv", bytes(rng.randrange(256) for _ in range(3000)))
 
 
+def text_fixtures():
+    write("text/good/seeded.txt", f"Anteckning\n{NAME}\n{PNR}\n{ADDRESS}\n".encode("utf-8"))
+
+
 def zip_of(members):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -218,4 +227,5 @@ if __name__ == "__main__":
     html_fixtures()
     rtf_fixtures()
     csv_fixtures()
+    text_fixtures()
     nested_fixtures()

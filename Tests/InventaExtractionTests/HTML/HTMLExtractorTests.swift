@@ -9,9 +9,9 @@ import InventaModel
         #expect(extracted.result.format == .html)
         #expect(extracted.result.outcome == .scanned)
         let text = extracted.text.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("Personnummer: \(Seed.personnummer)"))
-        #expect(text.contains("Namn: \(Seed.name)"))
-        #expect(text.contains("Adress: \(Seed.address)"))
+        #expect(text.contains("Personnummer: \(Vector.pnr)"))
+        #expect(text.contains("Namn: \(Vector.name)"))
+        #expect(text.contains("Adress: \(Vector.address)"))
     }
 
     /// Inline cases: input HTML → the exact text extracted.
@@ -60,7 +60,7 @@ import InventaModel
         // HTML has no structure that a cut breaks: browsers show such files, so the scanner reads them.
         let extracted = Fixtures.extract("html/corrupted/truncated.html")
         #expect(extracted.result.outcome == .scanned)
-        #expect(extracted.text.contains(Seed.personnummer))
+        #expect(extracted.text.contains(Vector.pnr))
     }
 
     @Test func garbageNamedHTMLFailsAsABrokenHTMLFile() {

@@ -16,7 +16,7 @@ struct NestedFixtureTests {
     func seededDocumentInZipInZip(fixture: String, member: String, location: Location) throws {
         let extracted = Fixtures.extract(fixture)
         #expect(extracted.result.format == .zip)
-        let unit = try #require(extracted.unit(containing: Seed.personnummer))
+        let unit = try #require(extracted.unit(containing: Vector.pnr))
         #expect(unit.member == ["inner.zip", member])
         #expect(unit.location == location)
         #expect(extracted.result.members.contains { $0.member == ["inner.zip", member] && $0.outcome == .scanned })

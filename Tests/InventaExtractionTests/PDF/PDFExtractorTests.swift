@@ -8,10 +8,10 @@ import InventaModel
         #expect(extracted.result.format == .pdf)
         #expect(extracted.result.outcome == .scanned)
         #expect(extracted.units.map(\.location.page) == [1, 2])
-        let unit = try #require(extracted.unit(containing: Seed.personnummer))
+        let unit = try #require(extracted.unit(containing: Vector.pnr))
         #expect(unit.location == Location(page: 2))
-        #expect(unit.ownedText.contains(Seed.name))
-        #expect(unit.ownedText.contains(Seed.address))
+        #expect(unit.ownedText.contains(Vector.name))
+        #expect(unit.ownedText.contains(Vector.address))
     }
 
     @Test(arguments: [
@@ -27,7 +27,7 @@ import InventaModel
         #expect(extracted.result.outcome == expected)
         #expect(extracted.result.format == .pdf)
         if expected == .scanned {
-            #expect(extracted.unit(containing: Seed.personnummer)?.location.page == 2)
+            #expect(extracted.unit(containing: Vector.pnr)?.location.page == 2)
         } else {
             #expect(extracted.units.isEmpty)
         }
@@ -37,16 +37,16 @@ import InventaModel
         let extracted = Fixtures.extract("pdf/corrupted/really-html.pdf")
         #expect(extracted.result.format == .html)
         #expect(extracted.result.outcome == .scanned)
-        #expect(extracted.text.contains(Seed.personnummer))
+        #expect(extracted.text.contains(Vector.pnr))
     }
 
     @Test func cairoPDFWithEmbeddedFontsFromMemory() throws {
-        let bytes = CairoPDF.make(pages: [["Inledning"], nil, ["Namn: \(Seed.name)", "Personnummer: \(Seed.personnummer)", "Adress: \(Seed.address)"]])
+        let bytes = CairoPDF.make(pages: [["Inledning"], nil, ["Namn: \(Vector.name)", "Personnummer: \(Vector.pnr)", "Adress: \(Vector.address)"]])
         let extracted = Fixtures.extract(bytes: bytes, name: "brev.pdf")
         #expect(extracted.result.outcome == .scanned)
-        let unit = try #require(extracted.unit(containing: Seed.personnummer))
+        let unit = try #require(extracted.unit(containing: Vector.pnr))
         #expect(unit.location.page == 3)
-        #expect(unit.ownedText.contains(Seed.address))
+        #expect(unit.ownedText.contains(Vector.address))
     }
 
     @Test func cairoImageOnlyPDFNeedsOCR() {

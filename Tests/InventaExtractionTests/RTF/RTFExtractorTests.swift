@@ -7,8 +7,8 @@ import InventaModel
         let extracted = Fixtures.extract("rtf/good/seeded.rtf")
         #expect(extracted.result.format == .rtf)
         #expect(extracted.result.outcome == .scanned)
-        let body = try #require(extracted.unit(containing: Seed.personnummer))
-        #expect(body.ownedText.contains("Namn: \(Seed.name)\nPersonnummer: \(Seed.personnummer)\nAdress: \(Seed.address)\n"))
+        let body = try #require(extracted.unit(containing: Vector.pnr))
+        #expect(body.ownedText.contains("Namn: \(Vector.name)\nPersonnummer: \(Vector.pnr)\nAdress: \(Vector.address)\n"))
         #expect(body.ownedText.contains("Länk"))           // field result kept
         #expect(body.ownedText.contains("Unicode: € och 😀 klart."))
         #expect(body.ownedText.contains("\tTabell\t"))      // after the \bin group: not cut short
@@ -17,12 +17,12 @@ import InventaModel
         #expect(!body.ownedText.contains("0105"))          // object data skipped
         #expect(!body.ownedText.contains("2539"))          // picture hex skipped
         let metadata = try #require(extracted.units.first { $0.location.part == "metadata" })
-        #expect(metadata.ownedText == "Ärende\n\(Seed.name)\nFarsta kommun\n")
+        #expect(metadata.ownedText == "Ärende\n\(Vector.name)\nFarsta kommun\n")
     }
 
     @Test func latin1CodePage() {
         let extracted = Fixtures.extract("rtf/good/latin1.rtf")
-        #expect(extracted.text.contains(Seed.address))
+        #expect(extracted.text.contains(Vector.address))
     }
 
     /// Inline cases: RTF → the exact visible text.
@@ -60,15 +60,15 @@ import InventaModel
 
     @Test func truncatedFileKeepsItsTextAndFails() {
         let extracted = Fixtures.extract("rtf/corrupted/truncated.rtf")
-        #expect(extracted.text.contains(Seed.personnummer))
+        #expect(extracted.text.contains(Vector.pnr))
         #expect(extracted.result.outcome == .failed("corrupt: RTF ends inside 1 open group(s); the file looks truncated"))
     }
 
     @Test func extraClosingBracesAreIgnored() {
         let extracted = Fixtures.extract("rtf/corrupted/unbalanced.rtf")
         #expect(extracted.result.outcome == .scanned)
-        #expect(extracted.text.contains(Seed.name))
-        #expect(extracted.text.contains(Seed.personnummer))
+        #expect(extracted.text.contains(Vector.name))
+        #expect(extracted.text.contains(Vector.pnr))
     }
 
     @Test func garbageAfterTheHeaderEndsWithoutCrashing() {

@@ -61,6 +61,24 @@ import InventaModel
         #expect(Fixtures.extract(bytes: png, name: "foto.png").result.outcome == .skipped(.unsupported(format: "image")))
     }
 
+    /// A password-protected .docx/.xlsx/.pptx is a compound file with the encrypted package
+    /// inside (MS-OFFCRYPTO): `encrypted`, named for its extension, not "unsupported".
+    @Test(arguments: [
+        ("lönelista.xlsx", FileFormat.xlsx), ("utredning.docx", .docx), ("bildspel.pptx", .pptx), ("okänd.dat", .ole),
+    ])
+    func encryptedOfficeOpenXMLIsEncrypted(name: String, format: FileFormat) {
+        let file = CompoundFileBuilder.make(streams: ["\u{6}DataSpaces", "EncryptionInfo", "EncryptedPackage"])
+        let extracted = Fixtures.extract(bytes: file, name: name)
+        #expect(extracted.result.outcome == .skipped(.encrypted))
+        #expect(extracted.result.format == format)
+        #expect(extracted.units.isEmpty)
+    }
+
+    @Test func compoundFileWithOnlyEncryptionInfoIsNotCalledEncrypted() {
+        let file = CompoundFileBuilder.make(streams: ["EncryptionInfo"])
+        #expect(Fixtures.extract(bytes: file, name: "x.docx").result.outcome == .skipped(.unsupported(format: "ole")))
+    }
+
     @Test func brokenCompoundFileIsStillRecognisedAsOLE() {
         var file = CompoundFileBuilder.make(streams: ["WordDocument"])
         file = Array(file.prefix(600)) // directory cut off

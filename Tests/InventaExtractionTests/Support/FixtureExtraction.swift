@@ -2,7 +2,8 @@ import Foundation
 @testable import InventaExtraction
 import InventaModel
 
-/// The seeded test vector every container fixture carries (see Fixtures/make-container-fixtures.py).
+/// The one seeded synthetic identity every fixture of every format carries (see
+/// Fixtures/make-fixtures.py and Fixtures/make-container-fixtures.py).
 enum Vector {
     /// Skatteverket test personnummer (skatteverket_testpersonnummer.tsv, line 16318).
     static let pnr = "19850101-2382"

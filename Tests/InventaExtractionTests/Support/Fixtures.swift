@@ -2,14 +2,6 @@ import Foundation
 @testable import InventaExtraction
 import InventaModel
 
-/// The seeded synthetic test vector every format's fixture carries (see Fixtures/make-fixtures.py):
-/// a Skatteverket TEST personnummer (line 2000 of the published list), a made-up name and address.
-enum Seed {
-    static let personnummer = "18950621-9816"
-    static let name = "Tolvan Testsson"
-    static let address = "Blåbärsvägen 12, 123 45 Farsta"
-}
-
 /// What extracting one document produced.
 struct Extracted {
     var units: [TextUnit]

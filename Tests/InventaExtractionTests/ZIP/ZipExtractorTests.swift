@@ -13,6 +13,15 @@ import InventaModel
         #expect(unit.flatMap { Unpacked.line(of: Vector.pnr, in: $0) } == 3)
     }
 
+    @Test func macOSMetadataMembersAreSkippedWithAReason() {
+        let extracted = Fixture.extract("zip/good/macos-archive.zip")
+        #expect(extracted.result.outcome == .scanned)
+        #expect(extracted.member(["__MACOSX/mapp/._anteckning.txt"])?.outcome == .skipped(.macOSMetadata))
+        #expect(extracted.member(["mapp/anteckning.txt"])?.outcome == .scanned)
+        #expect(extracted.units.allSatisfy { $0.member == ["mapp/anteckning.txt"] })
+        #expect(extracted.unit(containing: Vector.pnr) != nil)
+    }
+
     @Test func documentInZipInZipKeepsTheWholeMemberPath() {
         let extracted = Fixture.extract("docx/nested/vector-in-zip-in-zip.zip")
         #expect(extracted.result.outcome == .scanned)
