@@ -3,7 +3,7 @@ import InventaDetection
 
 // inventa-train-names: trains, evaluates and benchmarks the `name` matcher.
 //   train  --rules Rules --ner <train.tsv> [--seed 20261127] [--synthetic 4000]   writes Rules/names/model.tsv
-//   eval   --rules Rules --ner <train.tsv> [--truth truth.jsonl --root DIR]        P/R/F1 + calibration of the committed model
+//   eval   --rules Rules --ner <train.tsv> [--truth truth.jsonl --root DIR [--show N]]  P/R/F1 + calibration of the committed model
 //   bench  --rules Rules [--ner <train.tsv>] [--file text.txt] [--mb 32]            single-thread MB/s
 //   errors --rules Rules [--source ner|synthetic]                                   held-out false positives / misses
 //   explain --rules Rules --file text.txt                                           features, weights and spans of a text
@@ -20,6 +20,8 @@ struct Options {
     var file: String?
     var source: String?
     var megabytes = 32
+    /// How many false positives and misses `eval --truth` lists.
+    var show = 0
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -36,6 +38,7 @@ struct Options {
             case "--file": file = v
             case "--source": source = v
             case "--mb": megabytes = Int(v) ?? megabytes
+            case "--show": show = Int(v) ?? show
             default: throw TrainerError.usage("unknown option \(a)")
             }
         }
@@ -46,7 +49,7 @@ enum TrainerError: Error, CustomStringConvertible {
     case usage(String)
     var description: String {
         switch self {
-        case .usage(let m): return "\(m). Usage: inventa-train-names train|eval|bench|errors|explain [--rules DIR] [--ner FILE] [--seed N] [--synthetic N] [--truth FILE --root DIR] [--file FILE] [--source ner|synthetic] [--mb N]"
+        case .usage(let m): return "\(m). Usage: inventa-train-names train|eval|bench|errors|explain [--rules DIR] [--ner FILE] [--seed N] [--synthetic N] [--truth FILE --root DIR [--show N]] [--file FILE] [--source ner|synthetic] [--mb N]"
         }
     }
 }
@@ -151,7 +154,9 @@ func printReports(_ units: [LabelledUnit], _ matcher: NameMatcher) {
 func evaluate(_ o: Options) throws {
     let matcher = try NameMatcher(rulesDirectory: o.rules)
     printReports(try loadUnits(o), matcher)
-    if let truth = o.truth { print(try Evaluation.truthReport(truthPath: truth, root: o.root, matcher: matcher)) }
+    if let truth = o.truth {
+        print(try CorpusEvaluation.run(truthPath: truth, root: o.root, matcher: matcher).report(truthPath: truth, show: o.show))
+    }
 }
 
 /// CPU time of the calling thread: on a shared machine wall time also counts other
