@@ -5,7 +5,8 @@
 /// Candidate runs: capitalised words and initials separated only by spaces, with
 /// lower-case particles (`af`, `von`, `van`, `de` …) allowed inside, and one line
 /// break allowed after a lone first word that ends a line of running text (a name
-/// split by wrapping). A blank line, punctuation or a lower-case word ends a run.
+/// split by wrapping). A blank line, a tab (a cell boundary), punctuation, a lower-case
+/// word or a legal-form word (`AB`, `HB`) ends a run.
 ///
 /// Document-level consistency covers exactly this text unit (one file chunk or one
 /// member as extracted): a surname that follows a listed first name marks later lone
@@ -89,13 +90,14 @@ public struct NameDocument: Sendable {
         var i = 0
         let n = tokens.count
         while i < n {
-            guard tokens[i].isNameLike else { i += 1; continue }
+            guard tokens[i].isNameLike, !isLegalForm(tokens[i]) else { i += 1; continue }
             let start = i
             var end = i + 1
             while end < n {
                 let t = tokens[end]
-                if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) { break }
+                if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) || t.flags.contains(.tabBefore) { break }
                 if t.isNameLike {
+                    if isLegalForm(t) { break }
                     if t.flags.contains(.newlineBefore) && !joinsAcrossLineBreak(tokens, start, end) { break }
                     end += 1
                 } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
@@ -111,6 +113,11 @@ public struct NameDocument: Sendable {
             i = end
         }
         return runs
+    }
+
+    /// `AB`, `HB` …: a capitalised legal-form word ends a run (see `NameCues.legalForm`).
+    @inline(__always) private static func isLegalForm(_ t: NameToken) -> Bool {
+        t.kind == .word && NameCues.legalForm.contains(t.lexiconHash)
     }
 
     /// A name wrapped by a line break in running text: `handläggs av Anna⏎Svensson på`,

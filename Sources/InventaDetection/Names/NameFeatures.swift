@@ -140,12 +140,13 @@ public enum NameFeatures {
         } else {
             sink.add("nw=#end")
         }
-        cues(i, run, tokens, &sink)
+        cues(i, run, tokens, lower, &sink)
     }
 
     // MARK: cue classes
 
-    private static func cues<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken], _ sink: inout S) {
+    private static func cues<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken],
+                                                 _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
         // Before: up to three tokens back.
         var j = run.lowerBound - 1
         var steps = 0
@@ -187,10 +188,12 @@ public enum NameFeatures {
             while k < min(tokens.count, a + 4) {
                 let r = tokens[k]
                 if r.flags.contains(.email) { sink.add("cue_a=email"); break }
-                if r.kind == .number && r.end - r.start >= 8 { sink.add("cue_a=number"); break }
+                if isIdentityLikeNumber(r, lower) { sink.add("cue_a=number"); break }
                 k += 1
             }
         }
+        // `696 74 Hammar`, `69674 Hammar`: a word right after a postcode on its line is a postal town.
+        if isAfterPostcode(run.lowerBound, tokens, lower) { sink.add("cue_b=postcode") }
         // `Svensson, Anna`: a first name after a surname and a comma at the start of a line.
         if run.count == 1, run.lowerBound >= 2 {
             let comma = tokens[run.lowerBound - 1]
@@ -202,6 +205,26 @@ public enum NameFeatures {
     }
 
     // MARK: helpers
+
+    /// A number of eight or more characters without `/` or `.` (personnummer, phone, account
+    /// number) after a name points to a person; a case number (`KFN 2021/483`, `2020.4958`)
+    /// after a committee's abbreviation does not.
+    static func isIdentityLikeNumber(_ t: NameToken, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.kind == .number, t.end - t.start >= 8 else { return false }
+        for j in t.start..<t.end where lower[j] == 0x2F || lower[j] == 0x2E { return false }
+        return true
+    }
+
+    /// Whether the token before `first` ends a Swedish postcode (`NNN NN` or `NNNNN`) on the same line.
+    static func isAfterPostcode(_ first: Int, _ tokens: [NameToken], _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first >= 1, !tokens[first].flags.contains(.newlineBefore), !tokens[first].flags.contains(.blankLineBefore) else { return false }
+        let p = tokens[first - 1]
+        guard p.kind == .number else { return false }
+        if p.end - p.start == 5 { return true }
+        guard p.end - p.start == 2, first >= 2, !p.flags.contains(.newlineBefore), !p.flags.contains(.blankLineBefore) else { return false }
+        let q = tokens[first - 2]
+        return q.kind == .number && q.end - q.start == 3
+    }
 
     private static func word<S: NameFeatureSink>(_ prefix: StaticString, _ t: NameToken,
                                                  _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {

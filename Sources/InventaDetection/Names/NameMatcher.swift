@@ -66,6 +66,9 @@ public struct NameMatcher: Matcher {
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
                 if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }
+                // `713 22 Nora`, `277 40 Sankt Olof`: the words after a postcode are the postal town,
+                // even when they are also first names; the model's postcode cue alone does not outweigh those.
+                if NameFeatures.isAfterPostcode(run.lowerBound, doc.tokens, lower) { continue }
                 for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink, cache: &cache) }
             }
         }
@@ -115,7 +118,7 @@ public struct NameMatcher: Matcher {
         if span.tokens.allSatisfy({ tokens[$0].kind != .word || tokens[$0].flags.contains(.allCaps) || tokens[$0].flags.contains(.particle) }) {
             tags.append("all_caps")
         }
-        checks += contextCues(span, tokens)
+        checks += doc.lower.withUnsafeBufferPointer { contextCues(span, tokens, $0) }
         return Candidate(category: .name, span: span.start..<span.end, value: value,
                          normalized: parts.joined(separator: " "), masked: initials.joined(separator: " "),
                          validation: .unknown, checks: checks, baseScore: probability, tags: tags)
@@ -153,7 +156,7 @@ public struct NameMatcher: Matcher {
     }
 
     /// Context cues around the span, for the evidence shown to the DPO.
-    private func contextCues(_ span: NameSpan, _ tokens: [NameToken]) -> [String] {
+    private func contextCues(_ span: NameSpan, _ tokens: [NameToken], _ lower: UnsafeBufferPointer<UInt8>) -> [String] {
         var cues: [String] = []
         var j = span.tokens.lowerBound - 1
         var steps = 0
@@ -170,7 +173,7 @@ public struct NameMatcher: Matcher {
         var k = span.tokens.upperBound
         while k < min(tokens.count, span.tokens.upperBound + 4) {
             if tokens[k].flags.contains(.email) { cues.append("context:email"); break }
-            if tokens[k].kind == .number && tokens[k].end - tokens[k].start >= 8 { cues.append("context:number"); break }
+            if NameFeatures.isIdentityLikeNumber(tokens[k], lower) { cues.append("context:number"); break }
             k += 1
         }
         return cues
