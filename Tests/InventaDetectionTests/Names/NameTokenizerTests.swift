@@ -26,6 +26,14 @@ import Testing
         #expect(t[5].1.flags.contains(.blankLineBefore))
     }
 
+    /// A tab is whitespace that also marks a cell boundary; a name never spans one.
+    @Test func tabsMarkCellBoundaries() {
+        let t = tokens("Namn: Anna Svensson\tPersonnummer")
+        #expect(t.map(\.0) == ["Namn", ":", "Anna", "Svensson", "Personnummer"])
+        #expect(t[4].1.flags.contains(.tabBefore) && !t[3].1.flags.contains(.tabBefore))
+        #expect(!t[4].1.flags.contains(.attached))
+    }
+
     /// Long runs without whitespace or with only capitals stay linear and yield no name.
     @Test func pathologicalInputStaysBounded() {
         let dotted = String(repeating: "A.B", count: 50_000)
