@@ -82,6 +82,12 @@ public enum NameFeatures {
     /// Features of the token's place: sentence position, run, neighbours, cue words around.
     static func contextual<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken],
                                                _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
+        tokenContext(i, run, tokens, &sink)
+        runContext(run, tokens, lower, &sink)
+    }
+
+    /// The part of `contextual` that depends on the token's own place in its run.
+    static func tokenContext<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken], _ sink: inout S) {
         let t = tokens[i]
         let e = t.lexicon
         let fn = firstNameBin(e)
@@ -124,7 +130,13 @@ public enum NameFeatures {
             where !tokens[j].flags.contains(.allCaps) && tokens[j].kind != .initial { allCaps = false }
             if allCaps { sink.add("capsrun=", min(runLength, 4)) }
         }
+    }
 
+    /// The part of `contextual` that is the same for every token of a run (the words and cue
+    /// classes around it), emitted last so the scanner can look it up once per run and replay
+    /// the weights in the same order (same float sum) for each token.
+    static func runContext<S: NameFeatureSink>(_ run: Range<Int>, _ tokens: [NameToken],
+                                               _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
         // Words right before and after the run.
         let before = run.lowerBound - 1
         let after = run.upperBound
@@ -140,12 +152,12 @@ public enum NameFeatures {
         } else {
             sink.add("nw=#end")
         }
-        cues(i, run, tokens, lower, &sink)
+        cues(run, tokens, lower, &sink)
     }
 
     // MARK: cue classes
 
-    private static func cues<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken],
+    private static func cues<S: NameFeatureSink>(_ run: Range<Int>, _ tokens: [NameToken],
                                                  _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
         // Before: up to three tokens back.
         var j = run.lowerBound - 1
@@ -175,7 +187,7 @@ public enum NameFeatures {
                     if r.kind == .word && (r.flags.contains(.allCaps) || shapeCode(r) == 5) && r.end - r.start <= 3 && a + 2 < tokens.count
                         && tokens[a + 2].kind == .punct { sink.add("cue_a=party") }
                     if r.kind == .word && r.flags.contains(.capitalised) && r.lexicon.isFirstName
-                        && !tokens[a + 1].flags.contains(.newlineBefore) && i == run.upperBound - 1 && run.count == 1 {
+                        && !tokens[a + 1].flags.contains(.newlineBefore) && run.count == 1 {
                         sink.add("cue_a=comma_first")
                     }
                 }

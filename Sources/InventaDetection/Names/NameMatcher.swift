@@ -46,10 +46,9 @@ public struct NameMatcher: Matcher {
         for span in spans(in: doc) {
             let p = model.probability(span)
             guard p >= minimumConfidence else { continue }
-            let found = candidate(span, probability: p, doc: doc, text: text)
             // A lone letter (`B`, `B.`) is an initial or a list label, never a name on its own.
-            guard found.value.unicodeScalars.lazy.filter(\.properties.isAlphabetic).count >= 2 else { continue }
-            visit(found)
+            guard Self.hasTwoLetters(text, span.start..<span.end) else { continue }
+            visit(candidate(span, probability: p, doc: doc, text: text))
         }
     }
 
@@ -62,6 +61,7 @@ public struct NameMatcher: Matcher {
     private func spans(in doc: NameDocument) -> [NameSpan] {
         var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
         var sink = ScoringSink(weights: model.weights)
+        var runSink = RecordingSink(weights: model.weights)
         var cache: [UInt64: Float] = [:]
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
@@ -69,10 +69,38 @@ public struct NameMatcher: Matcher {
                 // `713 22 Nora`, `277 40 Sankt Olof`: the words after a postcode are the postal town,
                 // even when they are also first names; the model's postcode cue alone does not outweigh those.
                 if NameFeatures.isAfterPostcode(run.lowerBound, doc.tokens, lower) { continue }
-                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink, cache: &cache) }
+                runSink.recorded.removeAll(keepingCapacity: true)
+                NameFeatures.runContext(run, doc.tokens, lower, &runSink)
+                for i in run {
+                    logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, runWeights: runSink.recorded,
+                                            sink: &sink, cache: &cache)
+                }
             }
         }
         return NameSpanDecoder.decode(doc, logits: logits, threshold: model.tokenLogitThreshold)
+    }
+
+    /// Whether `text[range]` holds at least two alphabetic characters. Counts ASCII and Latin-1
+    /// letters on the bytes (almost every span has two at once) and only falls back to Unicode
+    /// properties for other scripts, which costs a `String` and property lookups per span.
+    static func hasTwoLetters(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var letters = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = text[i]
+            if NameText.isASCIIUpper(b) || NameText.isASCIILower(b) {
+                letters += 1
+            } else if b == 0xC3, NameText.letterLength(text, i) == 2 {
+                letters += 1
+                i += 1
+            } else if b >= 0x80 {
+                break // another script or symbol: decide on Unicode properties below
+            }
+            if letters >= 2 { return true }
+            i += 1
+        }
+        let value = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+        return value.unicodeScalars.lazy.filter(\.properties.isAlphabetic).count >= 2
     }
 
     /// A lone sentence-initial word that is on no name list and is a very common word

@@ -81,8 +81,12 @@ public struct NameModel: Sendable {
     /// The token's logit: the sum of its feature weights. `sink` is reused across tokens;
     /// `cache` keeps the word-intrinsic part per distinct word within one text unit (names
     /// and sentence-initial words repeat), which roughly halves the lookups per token.
+    ///
+    /// `runWeights` are the weights of the run-level features (`NameFeatures.runContext`), looked up
+    /// once per run by a `RecordingSink`; they are added last and in order, so the sum is the same
+    /// float as `NameFeatures.contextual` would give.
     func logit(token i: Int, run: Range<Int>, tokens: [NameToken], lower: UnsafeBufferPointer<UInt8>,
-               sink: inout ScoringSink, cache: inout [UInt64: Float]) -> Double {
+               runWeights: [Float], sink: inout ScoringSink, cache: inout [UInt64: Float]) -> Double {
         let key = NameFeatures.intrinsicKey(tokens[i])
         let intrinsic: Float
         if let cached = cache[key] {
@@ -94,7 +98,8 @@ public struct NameModel: Sendable {
             cache[key] = intrinsic
         }
         sink.sum = 0
-        NameFeatures.contextual(i, run, tokens, lower, &sink)
+        NameFeatures.tokenContext(i, run, tokens, &sink)
+        for w in runWeights { sink.sum += w }
         return Double(intrinsic + sink.sum)
     }
 
@@ -129,6 +134,38 @@ struct ScoringSink: NameFeatureSink {
         h.add(prefix)
         NameFeatureNames.addDecimal(value, to: &h)
         sum += weights.lookup(h.value) ?? 0
+    }
+}
+
+/// Looks up the weights of features as they are produced and keeps them in order, so
+/// features shared by all tokens of a run are looked up once and replayed per token.
+struct RecordingSink: NameFeatureSink {
+    let weights: FlatTable<Float>
+    var recorded: [Float] = []
+
+    init(weights: FlatTable<Float>) {
+        self.weights = weights
+        recorded.reserveCapacity(32)
+    }
+
+    @inline(__always) mutating func add(_ name: StaticString) {
+        var h = FNV1a()
+        h.add(name)
+        recorded.append(weights.lookup(h.value) ?? 0)
+    }
+
+    @inline(__always) mutating func add(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var h = FNV1a()
+        h.add(prefix)
+        h.add(bytes, range)
+        recorded.append(weights.lookup(h.value) ?? 0)
+    }
+
+    @inline(__always) mutating func add(_ prefix: StaticString, _ value: Int) {
+        var h = FNV1a()
+        h.add(prefix)
+        NameFeatureNames.addDecimal(value, to: &h)
+        recorded.append(weights.lookup(h.value) ?? 0)
     }
 }
 
