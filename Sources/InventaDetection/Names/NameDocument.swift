@@ -25,10 +25,13 @@ public struct NameDocument: Sendable {
         lower.withUnsafeBufferPointer { low in
             Self.attachLexicon(&tokens, lower: low, lexicon: lexicon)
         }
-        self.runs = lower.withUnsafeBufferPointer { Self.findRuns(&tokens, $0) }
+        let runs = lower.withUnsafeBufferPointer { Self.findRuns(&tokens, $0) }
+        // Finish `tokens` as a local and store it last: mutating `self.tokens` while the local
+        // still references the same buffer would copy the whole array.
+        lower.withUnsafeBufferPointer { Self.hashContext(&tokens, runs, $0) }
+        Self.markDocumentConfirmed(&tokens, runs)
+        self.runs = runs
         self.tokens = tokens
-        lower.withUnsafeBufferPointer { hashContext($0) }
-        markDocumentConfirmed()
     }
 
     // MARK: lexicon
@@ -150,7 +153,7 @@ public struct NameDocument: Sendable {
     }
 
     /// Hashes the lower-case words within four tokens of each run (cue words).
-    private mutating func hashContext(_ lower: UnsafeBufferPointer<UInt8>) {
+    private static func hashContext(_ tokens: inout [NameToken], _ runs: [Range<Int>], _ lower: UnsafeBufferPointer<UInt8>) {
         for run in runs {
             for i in max(0, run.lowerBound - 4)..<min(tokens.count, run.upperBound + 4)
             where tokens[i].kind == .word && tokens[i].lexiconHash == 0 {
@@ -162,15 +165,15 @@ public struct NameDocument: Sendable {
     }
 
     /// Marks lone capitalised tokens whose surname followed a listed first name earlier in this unit.
-    private mutating func markDocumentConfirmed() {
-        var confirmed = Set<UInt64>()
+    private static func markDocumentConfirmed(_ tokens: inout [NameToken], _ runs: [Range<Int>]) {
+        var confirmed = FlatTable<Bool>.Builder(expectedCount: 32, empty: false)
         for run in runs {
             if run.count >= 2 {
                 let first = tokens[run.lowerBound]
                 let last = tokens[run.upperBound - 1]
                 if first.kind == .word && first.lexicon.firstNameBearers >= 200 && last.kind == .word
                     && !last.lexicon.isGazetteer && last.lexicon.zipf10 < 45 {
-                    confirmed.insert(last.lexiconHash)
+                    confirmed.update(last.lexiconHash) { $0 = true }
                 }
             } else if tokens[run.lowerBound].kind == .word, confirmed.contains(tokens[run.lowerBound].lexiconHash) {
                 tokens[run.lowerBound].flags.insert(.documentConfirmed)

@@ -62,7 +62,7 @@ public struct NameMatcher: Matcher {
         var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
         var sink = ScoringSink(weights: model.weights)
         var runSink = RecordingSink(weights: model.weights)
-        var cache: [UInt64: Float] = [:]
+        var cache = IntrinsicCache()
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
                 if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }

@@ -86,16 +86,16 @@ public struct NameModel: Sendable {
     /// once per run by a `RecordingSink`; they are added last and in order, so the sum is the same
     /// float as `NameFeatures.contextual` would give.
     func logit(token i: Int, run: Range<Int>, tokens: [NameToken], lower: UnsafeBufferPointer<UInt8>,
-               runWeights: [Float], sink: inout ScoringSink, cache: inout [UInt64: Float]) -> Double {
+               runWeights: [Float], sink: inout ScoringSink, cache: inout IntrinsicCache) -> Double {
         let key = NameFeatures.intrinsicKey(tokens[i])
         let intrinsic: Float
-        if let cached = cache[key] {
+        if let cached = cache.lookup(key) {
             intrinsic = cached
         } else {
             sink.sum = 0
             NameFeatures.intrinsic(tokens[i], lower, &sink)
             intrinsic = sink.sum
-            cache[key] = intrinsic
+            cache.store(key, intrinsic)
         }
         sink.sum = 0
         NameFeatures.tokenContext(i, run, tokens, &sink)
@@ -108,6 +108,29 @@ public struct NameModel: Sendable {
         var z = 0.0
         for (w, x) in zip(spanWeights, span.calibrationInputs) { z += w * x }
         return 1 / (1 + exp(-z))
+    }
+}
+
+/// The word-intrinsic part of token logits within one text unit, direct-mapped: a slot
+/// holds one key, a clash just recomputes. Much cheaper than a `Dictionary` per token, and
+/// the same answers (a value is only returned for its own full key).
+struct IntrinsicCache {
+    private var keys = [UInt64](repeating: 0, count: 2048)
+    private var values = [Float](repeating: 0, count: 2048)
+
+    @inline(__always) private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 53) // 11 bits: 2048 slots
+    }
+
+    @inline(__always) func lookup(_ key: UInt64) -> Float? {
+        let s = Self.slot(key)
+        return key != 0 && keys[s] == key ? values[s] : nil
+    }
+
+    @inline(__always) mutating func store(_ key: UInt64, _ value: Float) {
+        let s = Self.slot(key)
+        keys[s] = key
+        values[s] = value
     }
 }
 

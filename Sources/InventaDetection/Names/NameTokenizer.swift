@@ -7,7 +7,7 @@
 enum NameTokenizer {
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> [NameToken] {
         var tokens: [NameToken] = []
-        tokens.reserveCapacity(text.count / 5)
+        tokens.reserveCapacity(text.count / 3) // name lists and tables run at about one token per 3–4 bytes
         let n = text.count
         var i = 0
         var newlines = 0
