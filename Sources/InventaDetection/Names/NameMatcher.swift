@@ -127,6 +127,8 @@ public struct NameMatcher: Matcher {
         var deferred: NameToken?
         var checks: [String] = []
         var tags: [String] = []
+        checks.reserveCapacity(4)
+        tags.reserveCapacity(2)
         var seen: UInt8 = 0 // evidence already listed: 1 first names, 2 surnames, 4 shape, 8 possessive, 16 folded
         for i in span.tokens {
             let t = tokens[i]

@@ -52,4 +52,14 @@ import Testing
         #expect(String(decoding: NameText.lowercased("ÅSA ÖDMARK-ÄNG É"), as: UTF8.self) == "åsa ödmark-äng é")
         #expect(FNV1a.foldedHash(bytes: NameText.lowercased("Öström")) == FNV1a.hash("ostrom"))
     }
+
+    /// The eight-bytes-at-a-time ASCII path agrees with per-character lower-casing, also around
+    /// `@ [ ` { ~` (the bytes next to A–Z) and where Latin-1 letters break the ASCII blocks.
+    @Test func lowercaseFastPathMatchesPerCharacter() {
+        let text = "KONTAKT: ANNA SVENSSON @[`{~ Åsa ÖDMARK, Per Ek ÄNGELHOLM 0123456789 AZaz@[ XYZ ÉÈ" + String(repeating: "QwErTy ", count: 9)
+        let expected = String(text.map { c -> Character in
+            c.isASCII || "ÅÄÖÉÈ".contains(c) ? Character(c.lowercased()) : c
+        })
+        #expect(String(decoding: NameText.lowercased(text), as: UTF8.self) == expected)
+    }
 }
