@@ -215,7 +215,7 @@ public struct NameFeatureNames: NameFeatureSink {
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buf in
             while v > 0 { buf[count] = UInt8(0x30 + v % 10); v /= 10; count += 1 }
-            for k in stride(from: count - 1, through: 0, by: -1) { h.add(buf[k]) }
+            while count > 0 { count -= 1; h.add(buf[count]) } // most significant digit first
         }
     }
 }
