@@ -131,6 +131,9 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         // Committee abbreviations before a case number; participles heading a sign-off.
         "Antagen av kommunfullmäktige 2021-09-24, KFN 2021/483.",
         "Dnr MBN 2020.4958",
+        "Diarienummer: KS 2019/73",
+        "Ärendet bereddes av BUN 2021.1234 och SN 2021/88.",
+        "Beslutet anmäls till KS och UN.",
         "Namn: Attesterad av löneenheten 2022-04-21.",
         // Postal towns after a postcode, also when they are first names.
         "Storgatan 12\n713 22 Nora",
