@@ -1,7 +1,5 @@
 import Foundation
 import InventaDetection
-import InventaExtraction
-import InventaModel
 
 /// Span-level scores: a predicted span counts only if its byte range equals a gold span.
 struct SpanScores {
