@@ -1,7 +1,5 @@
 import Foundation
 import InventaDetection
-import InventaExtraction
-import InventaModel
 
 /// Span-level scores: a predicted span counts only if its byte range equals a gold span.
 struct SpanScores {
@@ -76,56 +74,5 @@ enum Evaluation {
         }
         out.append(calibrationReport(spans))
         return out.joined(separator: "\n")
-    }
-
-    /// Scores the matcher against a ground-truth JSONL file (`{"path":…,"category":"name","value":…}` per
-    /// line; paths relative to `root`) on the whole corpus: every file listed goes through the project's
-    /// extraction stage (any format it supports; files it skips or fails are listed and not scored), and per file the multiset of reported values is compared
-    /// with the truth (whitespace squashed). Files that fail to extract are counted and listed.
-    static func truthReport(truthPath: String, root: String, matcher: NameMatcher) throws -> String {
-        let text = try String(contentsOfFile: truthPath, encoding: .utf8)
-        var truth: [String: [String]] = [:]
-        var allPaths = Set<String>()
-        for line in text.split(separator: "\n") {
-            guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let path = obj["path"] as? String else { continue }
-            allPaths.insert(path)
-            if obj["category"] as? String == "name", let value = obj["value"] as? String {
-                truth[path, default: []].append(squash(value))
-            }
-        }
-        var scores = SpanScores()
-        var failed: [String] = []
-        let extraction = Extraction()
-        for path in allPaths.sorted() {
-            let full = path.hasPrefix("/") ? path : root + "/" + path
-            var found: [String: Int] = [:]
-            let file = FileRef(pathBytes: Array(full.utf8), root: root, relativePath: path, size: 0, mtime: 0)
-            let result = extraction.extract(file) { unit in
-                var bytes = Array(unit.text.utf8)
-                bytes.withUnsafeMutableBufferPointer { buf in
-                    matcher.candidates(in: UnsafeBufferPointer(buf)) { c in
-                        if unit.ownedRange.contains(c.span.lowerBound) { found[squash(c.value), default: 0] += 1 }
-                    }
-                }
-            }
-            switch result.outcome {
-            case .failed(let reason): failed.append("\(path) (\(reason))"); continue
-            case .skipped(let reason): failed.append("\(path) (skipped: \(reason))"); continue
-            case .scanned, .partial: break
-            }
-            var expected: [String: Int] = [:]
-            for v in truth[path] ?? [] { expected[v, default: 0] += 1 }
-            scores.gold += expected.values.reduce(0, +)
-            scores.predicted += found.values.reduce(0, +)
-            for (v, n) in found { scores.truePositives += min(n, expected[v] ?? 0) }
-        }
-        var out = "== ground truth \(truthPath): \(allPaths.count - failed.count) files scored, \(failed.count) not extracted\n  " + scores.line
-        if !failed.isEmpty { out += "\n  failed: " + failed.prefix(10).joined(separator: ", ") + (failed.count > 10 ? " …" : "") }
-        return out
-    }
-
-    private static func squash(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }

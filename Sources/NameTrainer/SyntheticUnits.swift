@@ -9,8 +9,10 @@ import Foundation
 /// Template syntax: `{P}` full name (a person span), `{F}` first name alone, `{L}`
 /// surname alone, `{R}` surname-first `Svensson, Anna`, `{I}` initial + surname,
 /// `{PS}` possessive full name, `{PN}` a name split by a line break, `{PV}` a name with a
-/// particle, `{LL}` the previous full name's surname alone; `{ROLE}`, `{PLACE}`, `{AGENCY}`, `{MONTH}`, `{N}` are
-/// filler. Spans are recorded while the text is built.
+/// particle, `{LL}` the previous full name's surname alone, `{RC}` `SVENSSON Anna`; `{ROLE}`, `{LABEL}`, `{PLACE}`,
+/// `{AGENCY}`, `{MONTH}`, `{N}`, `{PART}` (a participle: `Attesterad`), `{AUTHORITY}`, `{ABBR}` (a committee:
+/// `KFN`), `{STREET}`, `{POSTCODE}`, `{TOWN}`, `{CO}` (a trade name: `NorrEl`) and `{PNR}` (an invalid
+/// personnummer) are filler. Spans are recorded while the text is built.
 struct SyntheticUnits {
     var random: SeededRandom
     let firstNames: [String]
@@ -28,6 +30,21 @@ struct SyntheticUnits {
                  "falk", "örn", "hjort", "lax", "gran", "tall", "alm", "ask", "lönn", "vass", "mossa", "grus", "sand"]
     let roles = ["handläggare", "rektor", "enhetschef", "socialsekreterare", "projektledare", "kurator", "skolsköterska",
                  "biståndshandläggare", "förvaltningschef", "sekreterare", "samordnare", "lärare"]
+    /// Past participles that head a sign-off line (`Attesterad av löneenheten`), not names.
+    let participles = ["Attesterad", "Godkänd", "Granskad", "Upprättad", "Beslutad", "Fastställd", "Reviderad", "Antagen",
+                       "Signerad", "Kontrollerad", "Justerad", "Utfärdad"]
+    let authorities = ["löneenheten", "nämnden", "förvaltningen", "ekonomienheten", "kommunstyrelsen", "rektor", "enhetschefen"]
+    /// Committee abbreviations used in case numbers (`KFN 2021/483`).
+    let abbreviations = ["KS", "KF", "BUN", "SN", "MBN", "KFN", "TN", "ÖN", "VON", "UN", "SBN", "KSAU", "GVN", "FSN", "IFN", "ByN"]
+    /// Labels that open a form line (`Justeras: …`, `Adress: …`): never names themselves.
+    let labels = ["Justeras", "Adress", "Telefon", "Ärende", "Datum", "Plats", "Närvarande", "Kopia", "Ämne", "Bilaga", "Beslut",
+                  "Handläggare", "Mottagare", "Avsändare", "Från", "Till", "Sekreterare", "Ordförande", "Underskrift"]
+    let placeEndings = ["by", "köping", "hult", "torp", "hamn", "sund", "bro", "red", "tuna", "löv", "inge", "arp", "ryd", "åker"]
+    let streets = ["Storgatan", "Skolvägen", "Parkgränd", "Björkvägen", "Kyrkogatan", "Ringvägen", "Strandvägen", "Ektorget"]
+    /// Trade-name parts joined in camel case (`NorrEl`, `StadsBygg`): companies, not people.
+    let tradeParts = (["Norr", "Syd", "Väst", "Öst", "Stads", "Kust", "Fjäll", "Dal", "Sjö", "Skog", "Berg", "Ny", "Bygg", "Hem",
+                       "Miljö", "Data", "Park", "Stor", "Lant", "Hamn"],
+                      ["El", "Bygg", "Städ", "Måleri", "Vård", "Data", "Teknik", "Tryck", "Frakt", "Plåt", "Rör", "Skog", "Mat", "Service"])
     let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
     static let templates: [String] = [
@@ -57,6 +74,19 @@ struct SyntheticUnits {
         "{NOUN} och {noun} växer längs vägen.", "{NOUN} och {noun} ska inventeras i {MONTH}.",
         "{NOUN}, {noun} och {noun} förekommer i området.", "{NOUN} eller {noun} används i planteringen.",
         "{PV} deltog som ersättare.", "Kontakta {PN} för mer information.", "Ansökan från {P} har kompletterats.", "Enligt {P} är läget oförändrat.",
+        // Register rows as spreadsheet extractors emit them: cells joined by tabs, `Header: value`.
+        "Namn: {R}\tPersonnummer: {PNR}\tKonto: 5{N}-{N}{N}{N}", "Namn: {RC}\tPersonnummer: {PNR}\tLön: {N} {N}0",
+        "Elev: {R}\tPersonnummer: {PNR}\tVårdnadshavare: {P}\tTelefon: {MOBILE}", "Elev: {P}\tKlass: {N}B\tMentor: {P}",
+        "Namn: {PART} av {AUTHORITY} {N} {MONTH}.", "{PART} av {P}, {ROLE}.", "{PART} av {AUTHORITY}.",
+        // Case numbers after a committee's abbreviation; postal towns after a postcode; trade names.
+        "Antagen av kommunfullmäktige den {N} {MONTH}, {ABBR} 20{N}/{N}{N}.", "Dnr {ABBR} 20{N}.{N}{N}", "Beslut {ABBR} § {N}, 20{N}/{N}",
+        "{STREET} {N}\n{POSTCODE} {TOWN}", "Box {N}{N}, {POSTCODE} {TOWN}", "{P}\n{STREET} {N}\n{POSTCODE} {TOWN}",
+        "Leverantör: {CO} HB", "Leverantör: {CO} i {PLACE} AB", "Faktura från {CO} AB avser {MONTH}.", "Avtal med {CO} har förlängts.",
+        // Field labels before a colon, table headers, and guardians written `Name / phone`.
+        "{LABEL}: {P}", "{LABEL}: {STREET} {N}", "From: {P} <{EMAIL}>\nTo: {P} <{EMAIL}>\nSubject: Ärende {N}",
+        "Elev\tPersonnummer\tVårdnadshavare\tAdress\n{P}\t{PNR}\t{P} / {MOBILE}\t{STREET} {N} / {POSTCODE} {TOWN}",
+        "Namn\tPersonnummer\tKonto\tBruttolön\n{R}\t{PNR}\t5{N}-{N}{N}{N}\t{N} {N}0", "Vårdnadshavare: {P} / {MOBILE}",
+        "Detaljplan för kvarteret {NOUN}en ({ABBR} 20{N}/{N}{N})",
     ]
 
     init(seed: UInt64, rulesDirectory: String) throws {
@@ -93,6 +123,7 @@ struct SyntheticUnits {
     mutating func fullName() -> String {
         let f = firstName()
         lastSurname = surname()
+        if random.chance(0.08) { lastSurname += "-" + surname() } // double-barrelled: `Lindqvist-Wennberg`
         if random.chance(0.1) { return "\(f)-\(random.pick(firstNames)) \(lastSurname)" }
         if random.chance(0.1) { return "\(f) \(random.pick(firstNames)) \(lastSurname)" }
         return "\(f) \(lastSurname)"
@@ -151,6 +182,25 @@ struct SyntheticUnits {
             case "I":
                 let f = firstName()
                 text += "\(f.prefix(1)). \(surname())"; names.append(start..<text.utf8.count)
+            case "R": // surname first, as registers write it
+                let f = firstName()
+                text += "\(surname()), \(f)"; names.append(start..<text.utf8.count)
+            case "RC": // SURNAME First
+                let f = firstName()
+                text += "\(surname().uppercased()) \(f)"; names.append(start..<text.utf8.count)
+            case "LABEL": text += random.pick(labels)
+            case "PART": text += random.pick(participles)
+            case "AUTHORITY": text += random.pick(authorities)
+            case "ABBR": text += random.pick(abbreviations)
+            case "STREET": text += random.pick(streets)
+            case "POSTCODE":
+                let code = Int.random(in: 10_000...98_999, using: &random)
+                text += random.chance(0.8) ? "\(code / 100) \(String(format: "%02d", code % 100))" : String(code)
+            case "TOWN": // a listed place, or an invented one with a place-name ending (`Granhult`); not
+                // surname-shaped, so the surname suffixes keep their meaning and the postcode cue does the work
+                text += random.chance(0.7) ? random.pick(places) : random.pick(surnameParts.0) + random.pick(placeEndings)
+            case "CO": text += random.pick(tradeParts.0) + random.pick(tradeParts.1)
+            case "PNR": text += Self.invalidIdentityNumber(&random)
             case "ROLE": text += random.pick(roles)
             case "PLACE": text += random.pick(places)
             case "AGENCY": text += random.pick(agencies)
@@ -162,6 +212,24 @@ struct SyntheticUnits {
             }
         }
         text += rest
+    }
+
+    /// A personnummer-shaped number whose check digit is deliberately wrong, so no real
+    /// (or test) identity is ever written: the name features only see a long number.
+    static func invalidIdentityNumber(_ random: inout SeededRandom) -> String {
+        var digits = [Int.random(in: 4...9, using: &random), Int.random(in: 0...9, using: &random),
+                      Int.random(in: 0...1, using: &random), Int.random(in: 1...9, using: &random),
+                      Int.random(in: 0...2, using: &random), Int.random(in: 1...8, using: &random)]
+        for _ in 0..<3 { digits.append(Int.random(in: 0...9, using: &random)) }
+        var sum = 0
+        for (k, d) in digits.enumerated() {
+            let v = k % 2 == 0 ? d * 2 : d
+            sum += v / 10 + v % 10
+        }
+        let check = (10 - sum % 10) % 10
+        digits.append((check + 1) % 10) // wrong on purpose
+        let text = digits.map(String.init).joined()
+        return String(text.prefix(6)) + "-" + String(text.suffix(4))
     }
 
     /// Drops Swedish diacritics as bad OCR does (å ä → a, ö → o, é → e) and moves the

@@ -3,8 +3,8 @@ import InventaDetection
 
 // inventa-train-names: trains, evaluates and benchmarks the `name` matcher.
 //   train  --rules Rules --ner <train.tsv> [--seed 20261127] [--synthetic 4000]   writes Rules/names/model.tsv
-//   eval   --rules Rules --ner <train.tsv> [--truth truth.jsonl --root DIR]        P/R/F1 + calibration of the committed model
-//   bench  --rules Rules [--ner <train.tsv>] [--file text.txt] [--mb 32]            single-thread MB/s
+//   eval   --rules Rules --ner <train.tsv> [--truth truth.jsonl --root DIR [--show N]]  P/R/F1 + calibration of the committed model
+//   bench  --rules Rules [--ner <train.tsv>] [--file text.txt] [--mb 32] [--dump out] single-thread MB/s
 //   errors --rules Rules [--source ner|synthetic]                                   held-out false positives / misses
 //   explain --rules Rules --file text.txt                                           features, weights and spans of a text
 // Run through scripts/train-names, scripts/eval-names and scripts/bench-names.
@@ -20,6 +20,11 @@ struct Options {
     var file: String?
     var source: String?
     var megabytes = 32
+    /// How many false positives and misses `eval --truth` lists.
+    var show = 0
+    /// `bench --dump FILE`: also writes every candidate (span, value, score, normalised, masked,
+    /// checks, tags) once, so a speed change can be checked to leave the output byte-identical.
+    var dump: String?
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -36,6 +41,8 @@ struct Options {
             case "--file": file = v
             case "--source": source = v
             case "--mb": megabytes = Int(v) ?? megabytes
+            case "--show": show = Int(v) ?? show
+            case "--dump": dump = v
             default: throw TrainerError.usage("unknown option \(a)")
             }
         }
@@ -46,7 +53,7 @@ enum TrainerError: Error, CustomStringConvertible {
     case usage(String)
     var description: String {
         switch self {
-        case .usage(let m): return "\(m). Usage: inventa-train-names train|eval|bench|errors|explain [--rules DIR] [--ner FILE] [--seed N] [--synthetic N] [--truth FILE --root DIR] [--file FILE] [--source ner|synthetic] [--mb N]"
+        case .usage(let m): return "\(m). Usage: inventa-train-names train|eval|bench|errors|explain [--rules DIR] [--ner FILE] [--seed N] [--synthetic N] [--truth FILE --root DIR [--show N]] [--file FILE] [--source ner|synthetic] [--mb N] [--dump FILE]"
         }
     }
 }
@@ -151,7 +158,9 @@ func printReports(_ units: [LabelledUnit], _ matcher: NameMatcher) {
 func evaluate(_ o: Options) throws {
     let matcher = try NameMatcher(rulesDirectory: o.rules)
     printReports(try loadUnits(o), matcher)
-    if let truth = o.truth { print(try Evaluation.truthReport(truthPath: truth, root: o.root, matcher: matcher)) }
+    if let truth = o.truth {
+        print(try CorpusEvaluation.run(truthPath: truth, root: o.root, matcher: matcher).report(truthPath: truth, show: o.show))
+    }
 }
 
 /// CPU time of the calling thread: on a shared machine wall time also counts other
@@ -175,6 +184,7 @@ func bench(_ o: Options) throws {
     var text: [UInt8] = []
     while text.count < o.megabytes << 20 { text += base; text.append(0x0A) }
     let unit = 64 << 10
+    if let dump = o.dump { try dumpCandidates(text, unit: unit, matcher: matcher, to: dump) }
     var found = 0
     for round in 0..<3 {
         let t0 = Date()
@@ -195,6 +205,25 @@ func bench(_ o: Options) throws {
         print(String(format: "round %d: %.1f MB, wall %.2f s = %.1f MB/s, thread CPU %.2f s = %.1f MB/s per core (%d names)",
                      round + 1, mb, seconds, mb / seconds, cpu, mb / cpu, found))
     }
+}
+
+/// Writes one line per candidate of `text` (cut in units as the benchmark does).
+func dumpCandidates(_ text: [UInt8], unit: Int, matcher: NameMatcher, to path: String) throws {
+    var out = ""
+    text.withUnsafeBufferPointer { all in
+        var start = 0
+        while start < all.count {
+            var end = min(all.count, start + unit)
+            while end < all.count && all[end] & 0xC0 == 0x80 { end += 1 }
+            let base = start
+            matcher.candidates(in: UnsafeBufferPointer(rebasing: all[start..<end])) { c in
+                out += "\(base + c.span.lowerBound)\t\(base + c.span.upperBound)\t\(c.value)\t\(c.baseScore.bitPattern)\t\(c.normalized)"
+                out += "\t\(c.masked)\t\(c.checks.joined(separator: ","))\t\(c.tags.joined(separator: ","))\n"
+            }
+            start = end
+        }
+    }
+    try out.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 /// Prints every candidate token's features with their weights, then the spans (for `--file`).

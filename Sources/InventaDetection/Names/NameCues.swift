@@ -25,6 +25,9 @@ enum NameCues {
         """)
     /// Conjunctions: what a word is coordinated with tells name from common noun.
     static let conjunction: FlatTable<Bool> = hashes("och eller samt respektive")
+    /// Legal-form words (`AB`, `HB`, `Ltd`): never part of a person's name, so they end a
+    /// candidate run and the word before them sees them as an organisation cue.
+    static let legalForm: FlatTable<Bool> = hashes("ab hb kb aktiebolag handelsbolag kommanditbolag inc ltd gmbh oy plc llc")
     /// Words after a capitalised word that make it an organisation or a place.
     static let organisation: FlatTable<Bool> = hashes("""
         ab hb kb aktiebolag kommun kommuns län läns stad stads förvaltning förvaltningen region regionen regions

@@ -5,7 +5,8 @@
 /// Candidate runs: capitalised words and initials separated only by spaces, with
 /// lower-case particles (`af`, `von`, `van`, `de` …) allowed inside, and one line
 /// break allowed after a lone first word that ends a line of running text (a name
-/// split by wrapping). A blank line, punctuation or a lower-case word ends a run.
+/// split by wrapping). A blank line, a tab (a cell boundary), punctuation, a lower-case
+/// word or a legal-form word (`AB`, `HB`) ends a run.
 ///
 /// Document-level consistency covers exactly this text unit (one file chunk or one
 /// member as extracted): a surname that follows a listed first name marks later lone
@@ -24,10 +25,13 @@ public struct NameDocument: Sendable {
         lower.withUnsafeBufferPointer { low in
             Self.attachLexicon(&tokens, lower: low, lexicon: lexicon)
         }
-        self.runs = lower.withUnsafeBufferPointer { Self.findRuns(&tokens, $0) }
+        let runs = lower.withUnsafeBufferPointer { Self.findRuns(&tokens, $0) }
+        // Finish `tokens` as a local and store it last: mutating `self.tokens` while the local
+        // still references the same buffer would copy the whole array.
+        lower.withUnsafeBufferPointer { Self.hashContext(&tokens, runs, $0) }
+        Self.markDocumentConfirmed(&tokens, runs)
+        self.runs = runs
         self.tokens = tokens
-        lower.withUnsafeBufferPointer { hashContext($0) }
-        markDocumentConfirmed()
     }
 
     // MARK: lexicon
@@ -89,13 +93,14 @@ public struct NameDocument: Sendable {
         var i = 0
         let n = tokens.count
         while i < n {
-            guard tokens[i].isNameLike else { i += 1; continue }
+            guard tokens[i].isNameLike, !isLegalForm(tokens[i]) else { i += 1; continue }
             let start = i
             var end = i + 1
             while end < n {
                 let t = tokens[end]
-                if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) { break }
+                if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) || t.flags.contains(.tabBefore) { break }
                 if t.isNameLike {
+                    if isLegalForm(t) { break }
                     if t.flags.contains(.newlineBefore) && !joinsAcrossLineBreak(tokens, start, end) { break }
                     end += 1
                 } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
@@ -111,6 +116,11 @@ public struct NameDocument: Sendable {
             i = end
         }
         return runs
+    }
+
+    /// `AB`, `HB` …: a capitalised legal-form word ends a run (see `NameCues.legalForm`).
+    @inline(__always) private static func isLegalForm(_ t: NameToken) -> Bool {
+        t.kind == .word && NameCues.legalForm.contains(t.lexiconHash)
     }
 
     /// A name wrapped by a line break in running text: `handläggs av Anna⏎Svensson på`,
@@ -143,7 +153,7 @@ public struct NameDocument: Sendable {
     }
 
     /// Hashes the lower-case words within four tokens of each run (cue words).
-    private mutating func hashContext(_ lower: UnsafeBufferPointer<UInt8>) {
+    private static func hashContext(_ tokens: inout [NameToken], _ runs: [Range<Int>], _ lower: UnsafeBufferPointer<UInt8>) {
         for run in runs {
             for i in max(0, run.lowerBound - 4)..<min(tokens.count, run.upperBound + 4)
             where tokens[i].kind == .word && tokens[i].lexiconHash == 0 {
@@ -155,15 +165,15 @@ public struct NameDocument: Sendable {
     }
 
     /// Marks lone capitalised tokens whose surname followed a listed first name earlier in this unit.
-    private mutating func markDocumentConfirmed() {
-        var confirmed = Set<UInt64>()
+    private static func markDocumentConfirmed(_ tokens: inout [NameToken], _ runs: [Range<Int>]) {
+        var confirmed = FlatTable<Bool>.Builder(expectedCount: 32, empty: false)
         for run in runs {
             if run.count >= 2 {
                 let first = tokens[run.lowerBound]
                 let last = tokens[run.upperBound - 1]
                 if first.kind == .word && first.lexicon.firstNameBearers >= 200 && last.kind == .word
                     && !last.lexicon.isGazetteer && last.lexicon.zipf10 < 45 {
-                    confirmed.insert(last.lexiconHash)
+                    confirmed.update(last.lexiconHash) { $0 = true }
                 }
             } else if tokens[run.lowerBound].kind == .word, confirmed.contains(tokens[run.lowerBound].lexiconHash) {
                 tokens[run.lowerBound].flags.insert(.documentConfirmed)

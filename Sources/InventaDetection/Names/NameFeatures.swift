@@ -82,6 +82,12 @@ public enum NameFeatures {
     /// Features of the token's place: sentence position, run, neighbours, cue words around.
     static func contextual<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken],
                                                _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
+        tokenContext(i, run, tokens, &sink)
+        runContext(run, tokens, lower, &sink)
+    }
+
+    /// The part of `contextual` that depends on the token's own place in its run.
+    static func tokenContext<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken], _ sink: inout S) {
         let t = tokens[i]
         let e = t.lexicon
         let fn = firstNameBin(e)
@@ -124,7 +130,13 @@ public enum NameFeatures {
             where !tokens[j].flags.contains(.allCaps) && tokens[j].kind != .initial { allCaps = false }
             if allCaps { sink.add("capsrun=", min(runLength, 4)) }
         }
+    }
 
+    /// The part of `contextual` that is the same for every token of a run (the words and cue
+    /// classes around it), emitted last so the scanner can look it up once per run and replay
+    /// the weights in the same order (same float sum) for each token.
+    static func runContext<S: NameFeatureSink>(_ run: Range<Int>, _ tokens: [NameToken],
+                                               _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
         // Words right before and after the run.
         let before = run.lowerBound - 1
         let after = run.upperBound
@@ -140,12 +152,13 @@ public enum NameFeatures {
         } else {
             sink.add("nw=#end")
         }
-        cues(i, run, tokens, &sink)
+        cues(run, tokens, lower, &sink)
     }
 
     // MARK: cue classes
 
-    private static func cues<S: NameFeatureSink>(_ i: Int, _ run: Range<Int>, _ tokens: [NameToken], _ sink: inout S) {
+    private static func cues<S: NameFeatureSink>(_ run: Range<Int>, _ tokens: [NameToken],
+                                                 _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {
         // Before: up to three tokens back.
         var j = run.lowerBound - 1
         var steps = 0
@@ -174,7 +187,7 @@ public enum NameFeatures {
                     if r.kind == .word && (r.flags.contains(.allCaps) || shapeCode(r) == 5) && r.end - r.start <= 3 && a + 2 < tokens.count
                         && tokens[a + 2].kind == .punct { sink.add("cue_a=party") }
                     if r.kind == .word && r.flags.contains(.capitalised) && r.lexicon.isFirstName
-                        && !tokens[a + 1].flags.contains(.newlineBefore) && i == run.upperBound - 1 && run.count == 1 {
+                        && !tokens[a + 1].flags.contains(.newlineBefore) && run.count == 1 {
                         sink.add("cue_a=comma_first")
                     }
                 }
@@ -187,10 +200,12 @@ public enum NameFeatures {
             while k < min(tokens.count, a + 4) {
                 let r = tokens[k]
                 if r.flags.contains(.email) { sink.add("cue_a=email"); break }
-                if r.kind == .number && r.end - r.start >= 8 { sink.add("cue_a=number"); break }
+                if isIdentityLikeNumber(r, lower) { sink.add("cue_a=number"); break }
                 k += 1
             }
         }
+        // `696 74 Hammar`, `69674 Hammar`: a word right after a postcode on its line is a postal town.
+        if isAfterPostcode(run.lowerBound, tokens, lower) { sink.add("cue_b=postcode") }
         // `Svensson, Anna`: a first name after a surname and a comma at the start of a line.
         if run.count == 1, run.lowerBound >= 2 {
             let comma = tokens[run.lowerBound - 1]
@@ -202,6 +217,26 @@ public enum NameFeatures {
     }
 
     // MARK: helpers
+
+    /// A number of eight or more characters without `/` or `.` (personnummer, phone, account
+    /// number) after a name points to a person; a case number (`KFN 2021/483`, `2020.4958`)
+    /// after a committee's abbreviation does not.
+    static func isIdentityLikeNumber(_ t: NameToken, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.kind == .number, t.end - t.start >= 8 else { return false }
+        for j in t.start..<t.end where lower[j] == 0x2F || lower[j] == 0x2E { return false }
+        return true
+    }
+
+    /// Whether the token before `first` ends a Swedish postcode (`NNN NN` or `NNNNN`) on the same line.
+    static func isAfterPostcode(_ first: Int, _ tokens: [NameToken], _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard first >= 1, !tokens[first].flags.contains(.newlineBefore), !tokens[first].flags.contains(.blankLineBefore) else { return false }
+        let p = tokens[first - 1]
+        guard p.kind == .number else { return false }
+        if p.end - p.start == 5 { return true }
+        guard p.end - p.start == 2, first >= 2, !p.flags.contains(.newlineBefore), !p.flags.contains(.blankLineBefore) else { return false }
+        let q = tokens[first - 2]
+        return q.kind == .number && q.end - q.start == 3
+    }
 
     private static func word<S: NameFeatureSink>(_ prefix: StaticString, _ t: NameToken,
                                                  _ lower: UnsafeBufferPointer<UInt8>, _ sink: inout S) {

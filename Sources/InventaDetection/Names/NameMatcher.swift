@@ -46,10 +46,9 @@ public struct NameMatcher: Matcher {
         for span in spans(in: doc) {
             let p = model.probability(span)
             guard p >= minimumConfidence else { continue }
-            let found = candidate(span, probability: p, doc: doc, text: text)
             // A lone letter (`B`, `B.`) is an initial or a list label, never a name on its own.
-            guard found.value.unicodeScalars.lazy.filter(\.properties.isAlphabetic).count >= 2 else { continue }
-            visit(found)
+            guard Self.hasTwoLetters(text, span.start..<span.end) else { continue }
+            visit(candidate(span, probability: p, doc: doc, text: text))
         }
     }
 
@@ -62,14 +61,46 @@ public struct NameMatcher: Matcher {
     private func spans(in doc: NameDocument) -> [NameSpan] {
         var logits = [Double](repeating: -.infinity, count: doc.tokens.count)
         var sink = ScoringSink(weights: model.weights)
-        var cache: [UInt64: Float] = [:]
+        var runSink = RecordingSink(weights: model.weights)
+        var cache = IntrinsicCache()
         doc.lower.withUnsafeBufferPointer { lower in
             for run in doc.runs {
                 if run.count == 1 && Self.isPlainSentenceStart(doc.tokens[run.lowerBound]) { continue }
-                for i in run { logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, sink: &sink, cache: &cache) }
+                // `713 22 Nora`, `277 40 Sankt Olof`: the words after a postcode are the postal town,
+                // even when they are also first names; the model's postcode cue alone does not outweigh those.
+                if NameFeatures.isAfterPostcode(run.lowerBound, doc.tokens, lower) { continue }
+                runSink.recorded.removeAll(keepingCapacity: true)
+                NameFeatures.runContext(run, doc.tokens, lower, &runSink)
+                for i in run {
+                    logits[i] = model.logit(token: i, run: run, tokens: doc.tokens, lower: lower, runWeights: runSink.recorded,
+                                            sink: &sink, cache: &cache)
+                }
             }
         }
         return NameSpanDecoder.decode(doc, logits: logits, threshold: model.tokenLogitThreshold)
+    }
+
+    /// Whether `text[range]` holds at least two alphabetic characters. Counts ASCII and Latin-1
+    /// letters on the bytes (almost every span has two at once) and only falls back to Unicode
+    /// properties for other scripts, which costs a `String` and property lookups per span.
+    static func hasTwoLetters(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var letters = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = text[i]
+            if NameText.isASCIIUpper(b) || NameText.isASCIILower(b) {
+                letters += 1
+            } else if b == 0xC3, NameText.letterLength(text, i) == 2 {
+                letters += 1
+                i += 1
+            } else if b >= 0x80 {
+                break // another script or symbol: decide on Unicode properties below
+            }
+            if letters >= 2 { return true }
+            i += 1
+        }
+        let value = String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self)
+        return value.unicodeScalars.lazy.filter(\.properties.isAlphabetic).count >= 2
     }
 
     /// A lone sentence-initial word that is on no name list and is a very common word
@@ -86,44 +117,65 @@ public struct NameMatcher: Matcher {
                            text: UnsafeBufferPointer<UInt8>) -> Candidate {
         let tokens = doc.tokens
         let value = String(decoding: UnsafeBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self)
-        var parts: [String] = []
-        var initials: [String] = []
+        // Built as bytes (one `String` each at the end): the normalised value is the lower-cased
+        // parts joined by spaces, the masked value the initials; surname-first spans move their
+        // first part (the surname) to the end.
+        var normalized: [UInt8] = []
+        var masked: [UInt8] = []
+        normalized.reserveCapacity(span.end - span.start + 1)
+        masked.reserveCapacity(16)
+        var deferred: NameToken?
         var checks: [String] = []
         var tags: [String] = []
+        checks.reserveCapacity(4)
+        tags.reserveCapacity(2)
+        var seen: UInt8 = 0 // evidence already listed: 1 first names, 2 surnames, 4 shape, 8 possessive, 16 folded
         for i in span.tokens {
             let t = tokens[i]
             guard t.kind == .word || t.kind == .initial else { continue }
-            let coreEnd = t.kind == .initial ? t.end : t.coreEnd
-            parts.append(String(decoding: doc.lower[t.start..<coreEnd], as: UTF8.self))
-            if t.flags.contains(.particle) { continue }
-            initials.append(Self.initials(text, t))
-            if t.lexicon.isFirstName && !checks.contains("first_name_list") { checks.append("first_name_list") }
-            if t.lexicon.isSurname && !checks.contains("surname_list") { checks.append("surname_list") }
-            if !t.lexicon.isSurname && !t.lexicon.isFirstName && Self.hasSurnameSuffix(doc.lower, t) && !checks.contains("surname_shape") {
-                checks.append("surname_shape")
+            if span.reversed && deferred == nil {
+                deferred = t
+            } else {
+                appendPart(t, doc.lower, to: &normalized)
+                if !t.flags.contains(.particle) { Self.appendInitials(text, t, to: &masked) }
             }
-            if t.flags.contains(.possessive) && !tags.contains("possessive") { tags.append("possessive") }
+            if t.flags.contains(.particle) { continue }
+            if t.lexicon.isFirstName && seen & 1 == 0 { checks.append("first_name_list"); seen |= 1 }
+            if t.lexicon.isSurname && seen & 2 == 0 { checks.append("surname_list"); seen |= 2 }
+            if !t.lexicon.isSurname && !t.lexicon.isFirstName && seen & 4 == 0 && Self.hasSurnameSuffix(doc.lower, t) {
+                checks.append("surname_shape"); seen |= 4
+            }
+            if t.flags.contains(.possessive) && seen & 8 == 0 { tags.append("possessive"); seen |= 8 }
             if t.flags.contains(.documentConfirmed) { tags.append("document_consistency") }
-            if t.lexicon.flags & NameLexiconEntry.folded != 0 && !tags.contains("diacritics_missing") { tags.append("diacritics_missing") }
+            if t.lexicon.flags & NameLexiconEntry.folded != 0 && seen & 16 == 0 { tags.append("diacritics_missing"); seen |= 16 }
             if t.flags.contains(.newlineBefore) && i > span.tokens.lowerBound { tags.append("line_split") }
         }
         if span.reversed {
             tags.append("surname_first")
-            if let surname = parts.first { parts = Array(parts.dropFirst()) + [surname] }
-            if let surname = initials.first { initials = Array(initials.dropFirst()) + [surname] }
+            if let surname = deferred {
+                appendPart(surname, doc.lower, to: &normalized)
+                Self.appendInitials(text, surname, to: &masked)
+            }
         }
         if span.tokens.allSatisfy({ tokens[$0].kind != .word || tokens[$0].flags.contains(.allCaps) || tokens[$0].flags.contains(.particle) }) {
             tags.append("all_caps")
         }
-        checks += contextCues(span, tokens)
+        doc.lower.withUnsafeBufferPointer { contextCues(span, tokens, $0, into: &checks) }
         return Candidate(category: .name, span: span.start..<span.end, value: value,
-                         normalized: parts.joined(separator: " "), masked: initials.joined(separator: " "),
+                         normalized: String(decoding: normalized, as: UTF8.self), masked: String(decoding: masked, as: UTF8.self),
                          validation: .unknown, checks: checks, baseScore: probability, tags: tags)
     }
 
+    /// Appends a token's lower-cased core (an initial with its dot), space-separated.
+    private func appendPart(_ t: NameToken, _ lower: [UInt8], to out: inout [UInt8]) {
+        if !out.isEmpty { out.append(0x20) }
+        out.append(contentsOf: lower[t.start..<(t.kind == .initial ? t.end : t.coreEnd)])
+    }
+
+    /// Appends the token's initials, space-separated from what is already there:
     /// `Anna-Karin` → `A-K.`, `Svensson` → `S.`, `C-O.` → `C-O.`.
-    static func initials(_ text: UnsafeBufferPointer<UInt8>, _ t: NameToken) -> String {
-        var out: [UInt8] = []
+    static func appendInitials(_ text: UnsafeBufferPointer<UInt8>, _ t: NameToken, to out: inout [UInt8]) {
+        if !out.isEmpty { out.append(0x20) }
         var atPartStart = true
         var i = t.start
         let end = t.kind == .initial ? t.end - 1 : t.coreEnd
@@ -136,9 +188,8 @@ public struct NameMatcher: Matcher {
             }
             i += len
         }
-        out.append(0x2E)
         // Upper-case ASCII initials of lower-case written names stay as written (rare).
-        return String(decoding: out, as: UTF8.self)
+        out.append(0x2E)
     }
 
     private static let surnameSuffixes: [[UInt8]] = [
@@ -153,8 +204,8 @@ public struct NameMatcher: Matcher {
     }
 
     /// Context cues around the span, for the evidence shown to the DPO.
-    private func contextCues(_ span: NameSpan, _ tokens: [NameToken]) -> [String] {
-        var cues: [String] = []
+    private func contextCues(_ span: NameSpan, _ tokens: [NameToken], _ lower: UnsafeBufferPointer<UInt8>,
+                             into cues: inout [String]) {
         var j = span.tokens.lowerBound - 1
         var steps = 0
         while j >= 0 && steps < 3 {
@@ -170,9 +221,8 @@ public struct NameMatcher: Matcher {
         var k = span.tokens.upperBound
         while k < min(tokens.count, span.tokens.upperBound + 4) {
             if tokens[k].flags.contains(.email) { cues.append("context:email"); break }
-            if tokens[k].kind == .number && tokens[k].end - tokens[k].start >= 8 { cues.append("context:number"); break }
+            if NameFeatures.isIdentityLikeNumber(tokens[k], lower) { cues.append("context:number"); break }
             k += 1
         }
-        return cues
     }
 }

@@ -81,20 +81,25 @@ public struct NameModel: Sendable {
     /// The token's logit: the sum of its feature weights. `sink` is reused across tokens;
     /// `cache` keeps the word-intrinsic part per distinct word within one text unit (names
     /// and sentence-initial words repeat), which roughly halves the lookups per token.
+    ///
+    /// `runWeights` are the weights of the run-level features (`NameFeatures.runContext`), looked up
+    /// once per run by a `RecordingSink`; they are added last and in order, so the sum is the same
+    /// float as `NameFeatures.contextual` would give.
     func logit(token i: Int, run: Range<Int>, tokens: [NameToken], lower: UnsafeBufferPointer<UInt8>,
-               sink: inout ScoringSink, cache: inout [UInt64: Float]) -> Double {
+               runWeights: [Float], sink: inout ScoringSink, cache: inout IntrinsicCache) -> Double {
         let key = NameFeatures.intrinsicKey(tokens[i])
         let intrinsic: Float
-        if let cached = cache[key] {
+        if let cached = cache.lookup(key) {
             intrinsic = cached
         } else {
             sink.sum = 0
             NameFeatures.intrinsic(tokens[i], lower, &sink)
             intrinsic = sink.sum
-            cache[key] = intrinsic
+            cache.store(key, intrinsic)
         }
         sink.sum = 0
-        NameFeatures.contextual(i, run, tokens, lower, &sink)
+        NameFeatures.tokenContext(i, run, tokens, &sink)
+        for w in runWeights { sink.sum += w }
         return Double(intrinsic + sink.sum)
     }
 
@@ -103,6 +108,29 @@ public struct NameModel: Sendable {
         var z = 0.0
         for (w, x) in zip(spanWeights, span.calibrationInputs) { z += w * x }
         return 1 / (1 + exp(-z))
+    }
+}
+
+/// The word-intrinsic part of token logits within one text unit, direct-mapped: a slot
+/// holds one key, a clash just recomputes. Much cheaper than a `Dictionary` per token, and
+/// the same answers (a value is only returned for its own full key).
+struct IntrinsicCache {
+    private var keys = [UInt64](repeating: 0, count: 2048)
+    private var values = [Float](repeating: 0, count: 2048)
+
+    @inline(__always) private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 53) // 11 bits: 2048 slots
+    }
+
+    @inline(__always) func lookup(_ key: UInt64) -> Float? {
+        let s = Self.slot(key)
+        return key != 0 && keys[s] == key ? values[s] : nil
+    }
+
+    @inline(__always) mutating func store(_ key: UInt64, _ value: Float) {
+        let s = Self.slot(key)
+        keys[s] = key
+        values[s] = value
     }
 }
 
@@ -132,6 +160,38 @@ struct ScoringSink: NameFeatureSink {
     }
 }
 
+/// Looks up the weights of features as they are produced and keeps them in order, so
+/// features shared by all tokens of a run are looked up once and replayed per token.
+struct RecordingSink: NameFeatureSink {
+    let weights: FlatTable<Float>
+    var recorded: [Float] = []
+
+    init(weights: FlatTable<Float>) {
+        self.weights = weights
+        recorded.reserveCapacity(32)
+    }
+
+    @inline(__always) mutating func add(_ name: StaticString) {
+        var h = FNV1a()
+        h.add(name)
+        recorded.append(weights.lookup(h.value) ?? 0)
+    }
+
+    @inline(__always) mutating func add(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var h = FNV1a()
+        h.add(prefix)
+        h.add(bytes, range)
+        recorded.append(weights.lookup(h.value) ?? 0)
+    }
+
+    @inline(__always) mutating func add(_ prefix: StaticString, _ value: Int) {
+        var h = FNV1a()
+        h.add(prefix)
+        NameFeatureNames.addDecimal(value, to: &h)
+        recorded.append(weights.lookup(h.value) ?? 0)
+    }
+}
+
 /// Collects feature names as strings (training, debugging, `explain`).
 public struct NameFeatureNames: NameFeatureSink {
     public var names: [String] = []
@@ -155,7 +215,7 @@ public struct NameFeatureNames: NameFeatureSink {
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buf in
             while v > 0 { buf[count] = UInt8(0x30 + v % 10); v /= 10; count += 1 }
-            for k in stride(from: count - 1, through: 0, by: -1) { h.add(buf[k]) }
+            while count > 0 { count -= 1; h.add(buf[count]) } // most significant digit first
         }
     }
 }

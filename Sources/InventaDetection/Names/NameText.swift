@@ -54,7 +54,21 @@ enum NameText {
         var i = 0
         let n = text.count
         var previousWasC3 = false
+        guard let source = text.baseAddress, let target = out.baseAddress else { return }
         while i < n {
+            // Eight ASCII bytes at a time (most text): A–Z get bit 0x20, everything else is copied.
+            if !previousWasC3 && i + 8 <= n {
+                let w = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let atLeastA = w &+ ones &* (0x80 - 0x41)      // high bit set where byte >= 'A'
+                    let aboveZ = w &+ ones &* (0x80 - 0x5B)        // high bit set where byte > 'Z'
+                    let upper = (atLeastA ^ aboveZ) & 0x8080_8080_8080_8080
+                    UnsafeMutableRawPointer(target + i).storeBytes(of: w | (upper >> 2), toByteOffset: 0, as: UInt64.self)
+                    i += 8
+                    continue
+                }
+            }
             let b = text[i]
             if previousWasC3 {
                 out[i] = (b >= 0x80 && b <= 0x9E && b != 0x97) ? b + 0x20 : b

@@ -39,6 +39,9 @@ public struct NameToken: Sendable, Equatable {
         public static let attached = Flags(rawValue: 1 << 11)
         /// A surname seen earlier in the same text unit right after a listed first name.
         public static let documentConfirmed = Flags(rawValue: 1 << 12)
+        /// A tab between this token and the previous one: a cell boundary in spreadsheet
+        /// rows and TSV text (extractors join a row's cells with tabs), so never inside a name.
+        public static let tabBefore = Flags(rawValue: 1 << 13)
     }
 
     /// Can start or continue a run of name tokens.

@@ -7,11 +7,12 @@
 enum NameTokenizer {
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> [NameToken] {
         var tokens: [NameToken] = []
-        tokens.reserveCapacity(text.count / 5)
+        tokens.reserveCapacity(text.count / 3) // name lists and tables run at about one token per 3–4 bytes
         let n = text.count
         var i = 0
         var newlines = 0
         var sawSpace = true
+        var sawTab = false
         var sentenceStart = true
 
         func push(_ start: Int, _ end: Int, _ kind: NameToken.Kind, _ extra: NameToken.Flags = [], coreEnd: Int? = nil) {
@@ -21,16 +22,20 @@ enum NameTokenizer {
             if newlines > 0 || tokens.isEmpty { flags.insert(.lineInitial) }
             if !sawSpace && !tokens.isEmpty { flags.insert(.attached) }
             if sentenceStart || newlines >= 2 { flags.insert(.sentenceInitial) }
+            if sawTab { flags.insert(.tabBefore) }
             tokens.append(NameToken(start: start, end: end, coreEnd: coreEnd ?? end, kind: kind, flags: flags))
             newlines = 0
             sawSpace = false
+            sawTab = false
         }
 
         while i < n {
             let b = text[i]
             switch b {
-            case 0x20, 0x09, 0x0D, 0x0B, 0x0C:
+            case 0x20, 0x0D, 0x0B, 0x0C:
                 sawSpace = true; i += 1; continue
+            case 0x09:
+                sawSpace = true; sawTab = true; i += 1; continue
             case 0x0A:
                 newlines += 1; sawSpace = true; i += 1; continue
             case 0xC2 where i + 1 < n && text[i + 1] == 0xA0: // no-break space

@@ -82,6 +82,13 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         "PROTOKOLL\nJusterare: «LENA BERG»",
         "Elevens mentor «Jonas Åkesson» kontaktade hemmet.",
         "Skrivelsen undertecknades av «Bo Dahl».",
+        // Spreadsheet rows (cells joined by tabs): a name ends at its cell.
+        "Elev: «Svensson, Anna»\tKlass: 7B\tMentor: «Per Berg»",
+        "Namn: «LUNDQVIST Karin»\tKonto: 5121-8677732",
+        "Elev\tVårdnadshavare\tAdress\n«Maja Olsson»\t«Sonia Jakobsson-Blomberg» / 070-174 06 54\tStorgatan 3",
+        // Labels before a colon are not names; double-barrelled surnames are.
+        "Justeras: «Tanja Holm»",
+        "Vårdnadshavare: «Ingvar Englund-Nielsen» / 070-174 06 84",
     ])
     func findsMarkedNames(_ marked: String) {
         let (text, expected) = unmark(marked)
@@ -118,6 +125,20 @@ func names(in text: String, matcher: NameMatcher = ShippedNames.matcher) -> [Can
         "Beslut\nSocialnämnden avslår ansökan.",
         "Svenssons Bygg AB har fått uppdraget.",
         "Vi ses på Lindholmens gymnasium.",
+        // Legal-form words end a name candidate; camel-case trade names are companies.
+        "Leverantör: NorrEl HB",
+        "Faktura från KvarnSkog AB avser mars.",
+        // Committee abbreviations before a case number; participles heading a sign-off.
+        "Antagen av kommunfullmäktige 2021-09-24, KFN 2021/483.",
+        "Dnr MBN 2020.4958",
+        "Diarienummer: KS 2019/73",
+        "Ärendet bereddes av BUN 2021.1234 och SN 2021/88.",
+        "Beslutet anmäls till KS och UN.",
+        "Namn: Attesterad av löneenheten 2022-04-21.",
+        // Postal towns after a postcode, also when they are first names.
+        "Storgatan 12\n713 22 Nora",
+        "Box 2941, 311 99 Vinberg",
+        "Granstigen 150 / 277 40 Sankt Olof",
         // Addresses in text are not names here.
         "Kontakta oss på anna.svensson@example.se eller besök www.example.se.",
     ])

@@ -26,6 +26,14 @@ import Testing
         #expect(t[5].1.flags.contains(.blankLineBefore))
     }
 
+    /// A tab is whitespace that also marks a cell boundary; a name never spans one.
+    @Test func tabsMarkCellBoundaries() {
+        let t = tokens("Namn: Anna Svensson\tPersonnummer")
+        #expect(t.map(\.0) == ["Namn", ":", "Anna", "Svensson", "Personnummer"])
+        #expect(t[4].1.flags.contains(.tabBefore) && !t[3].1.flags.contains(.tabBefore))
+        #expect(!t[4].1.flags.contains(.attached))
+    }
+
     /// Long runs without whitespace or with only capitals stay linear and yield no name.
     @Test func pathologicalInputStaysBounded() {
         let dotted = String(repeating: "A.B", count: 50_000)
@@ -43,5 +51,15 @@ import Testing
     @Test func lowercaseMapsSwedishLettersWithoutChangingLength() {
         #expect(String(decoding: NameText.lowercased("ÅSA ÖDMARK-ÄNG É"), as: UTF8.self) == "åsa ödmark-äng é")
         #expect(FNV1a.foldedHash(bytes: NameText.lowercased("Öström")) == FNV1a.hash("ostrom"))
+    }
+
+    /// The eight-bytes-at-a-time ASCII path agrees with per-character lower-casing, also around
+    /// `@ [ ` { ~` (the bytes next to A–Z) and where Latin-1 letters break the ASCII blocks.
+    @Test func lowercaseFastPathMatchesPerCharacter() {
+        let text = "KONTAKT: ANNA SVENSSON @[`{~ Åsa ÖDMARK, Per Ek ÄNGELHOLM 0123456789 AZaz@[ XYZ ÉÈ" + String(repeating: "QwErTy ", count: 9)
+        let expected = String(text.map { c -> Character in
+            c.isASCII || "ÅÄÖÉÈ".contains(c) ? Character(c.lowercased()) : c
+        })
+        #expect(String(decoding: NameText.lowercased(text), as: UTF8.self) == expected)
     }
 }
