@@ -78,6 +78,13 @@ import InventaModel
             personnummer: "line 2", name: "line 1", address: "line 4"),
         Row("xlsx/nested/vector-in-zip.zip", member: ["ekonomi/vector.xlsx"],
             personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!E7"),
+        Row("pptx/nested/vector-in-zip.zip", member: ["vector.pptx"],
+            personnummer: "slide 2, line 2", name: "slide 2, line 1", address: "notes, slide 1, line 1"),
+        Row("odt/nested/vector-in-zip.zip", member: ["vector.odt"], personnummer: "line 3", name: "line 2", address: "line 4"),
+        Row("ods/nested/vector-in-zip.zip", member: ["vector.ods"],
+            personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!D7"),
+        Row("odp/nested/vector-in-zip.zip", member: ["vector.odp"],
+            personnummer: "slide 2, line 2", name: "slide 2, line 1", address: "notes, slide 1, line 1"),
     ]
 
     @Test(arguments: rows)
