@@ -50,6 +50,15 @@ import InventaModel
         Row("odt/good/vector.odt", personnummer: "line 3", name: "line 2", address: "line 4"),
         Row("ods/good/vector.ods", personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!D7"),
         Row("odp/good/vector.odp", personnummer: "slide 2, line 2", name: "slide 2, line 1", address: "notes, slide 1, line 1"),
+        // Real files written by LibreOffice from Fixtures/libreoffice-sources (same identity).
+        Row("docx/good/libreoffice.docx", personnummer: "line 3", name: "line 2", address: "line 5"),
+        Row("odt/good/libreoffice.odt", personnummer: "line 3", name: "line 2", address: "line 7"),
+        Row("xlsx/good/libreoffice.xlsx", personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!D7"),
+        Row("ods/good/libreoffice.ods", personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!D7"),
+        Row("pptx/good/libreoffice.pptx", personnummer: "slide 2, line 2", name: "slide 2, line 1",
+            address: "notes, slide 1, line 1"),
+        Row("odp/good/libreoffice.odp", personnummer: "slide 2, line 2", name: "slide 2, line 1",
+            address: "notes, slide 1, line 1"),
         Row("eml/good/plain-qp-latin1.eml", personnummer: "body, line 2", name: "header, line 1", address: "body, line 3"),
         Row("mbox/good/box.mbox", member: ["3", "bilaga.docx"], personnummer: "line 2", name: "line 1", address: "line 4"),
         Row("zip/good/archive.zip", member: ["mapp/anteckning.txt"], personnummer: "line 3", name: "line 2", address: "line 4"),
@@ -69,6 +78,13 @@ import InventaModel
             personnummer: "line 2", name: "line 1", address: "line 4"),
         Row("xlsx/nested/vector-in-zip.zip", member: ["ekonomi/vector.xlsx"],
             personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!E7"),
+        Row("pptx/nested/vector-in-zip.zip", member: ["vector.pptx"],
+            personnummer: "slide 2, line 2", name: "slide 2, line 1", address: "notes, slide 1, line 1"),
+        Row("odt/nested/vector-in-zip.zip", member: ["vector.odt"], personnummer: "line 3", name: "line 2", address: "line 4"),
+        Row("ods/nested/vector-in-zip.zip", member: ["vector.ods"],
+            personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!D7"),
+        Row("odp/nested/vector-in-zip.zip", member: ["vector.odp"],
+            personnummer: "slide 2, line 2", name: "slide 2, line 1", address: "notes, slide 1, line 1"),
     ]
 
     @Test(arguments: rows)
