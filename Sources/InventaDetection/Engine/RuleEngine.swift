@@ -153,7 +153,7 @@ public struct RuleEngine: Sendable {
                 for index in slot.rules where slot.isSuppressor || rules[index].rule.category == candidate.category {
                     if active.contains(index, near: candidate.span) {
                         if let item = score(candidate, rule: index, in: text) { scored.append(item) }
-                    } else if slot.countsLists {
+                    } else if slot.countsLists && candidate.validation == .confirmed {
                         unlabelled.append((index, candidate))
                     }
                 }
@@ -260,8 +260,9 @@ public struct RuleEngine: Sendable {
 
     /// Many numbers of one shape of which (nearly) all pass the check digit: a list of such
     /// values (a payroll list's account column, continued on a page without its header).
-    /// The candidates of rules whose keywords the unit lacks are scored after all, and every
-    /// candidate of the slot gets the list step. See `ListPolicy`.
+    /// The confirmed candidates of rules whose keywords the unit lacks are scored after all,
+    /// and every confirmed candidate of the slot gets the list step; numbers the check cannot
+    /// decide (`unknown`) still need a keyword. See `ListPolicy`.
     private func applyList(_ scored: inout [Scored], from first: Int, unlabelled: [(rule: Int, candidate: Candidate)],
                            shaped: Int, confirmed: Int, in text: UnsafeBufferPointer<UInt8>) {
         let policy = options.list
@@ -272,7 +273,9 @@ public struct RuleEngine: Sendable {
         guard scored.count > first else { return }
         let reason = "\(confirmed) of \(shaped) numbers of this shape in the text unit pass the check digit: a list"
         let step = ScoreCard.step("list", by: policy.boost, because: reason)
-        for index in first..<scored.count { scored[index].card.adjust(by: policy.boost, step: step) }
+        for index in first..<scored.count where scored[index].candidate.validation == .confirmed {
+            scored[index].card.adjust(by: policy.boost, step: step)
+        }
     }
 
     /// Sensitive terms become strong next to something that identifies a person.
