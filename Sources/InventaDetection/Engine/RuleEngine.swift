@@ -122,6 +122,8 @@ public struct RuleEngine: Sendable {
         var active = ActiveRules(prefilter, text: text)
         var scored: [Scored] = []
         var suppressing: [Range<Int>] = []
+        // Digit runs found once for the number matchers, which all start from them.
+        let runs = DigitRunIndex(text)
         for slot in slots {
             guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
             // This slot's items are appended to `scored` directly (no second copy); the unit-level
@@ -132,7 +134,7 @@ public struct RuleEngine: Sendable {
             var confirmed = 0
             // Candidates of rules whose keywords the unit lacks: kept only if the unit is a list.
             var unlabelled: [(rule: Int, candidate: Candidate)] = []
-            slot.matcher.candidates(in: text) { reported in
+            slot.matcher.candidates(in: text, runs: runs) { reported in
                 var candidate = reported
                 // The organisationsnummer matcher reports its numbers as rejected personnummer
                 // with score 0; for the suppressor slot they are exactly what it looks for.
