@@ -47,4 +47,13 @@ public protocol Matcher: Sendable {
     /// Reports every candidate in `text`. Rejected look-alikes may be reported with
     /// `validation: .rejected` when that helps explain (the engine drops them).
     func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void)
+    /// The same, given the unit's digit runs (found once by the engine for all number
+    /// matchers). Matchers that do not start from digit runs keep the default.
+    func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void)
+}
+
+extension Matcher {
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
+        candidates(in: text, visit: visit)
+    }
 }

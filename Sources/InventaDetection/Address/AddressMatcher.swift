@@ -33,8 +33,12 @@ public struct AddressMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        candidates(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         var lastEnd = 0
-        DigitRuns.forEach(in: text) { start, end in
+        DigitRuns.forEach(in: text, runs: runs) { start, end in
             guard parser.mayStartAddress(text, numberStart: start, numberEnd: end),
                   let found = parser.street(text, numberStart: start, numberEnd: end)
                     ?? parser.box(text, numberStart: start, numberEnd: end),

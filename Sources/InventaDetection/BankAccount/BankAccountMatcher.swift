@@ -19,7 +19,11 @@ public struct BankAccountMatcher: Matcher {
     public init() {}
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text) { start, end in
+        candidates(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
+        DigitRuns.forEach(in: text, runs: runs) { start, end in
             guard end - start == 4, NumberBoundary.startsClean(text, at: start),
                   let found = BankAccountParser.parse(text, clearingStart: start) else { return end }
             visit(candidate(found, text: text))

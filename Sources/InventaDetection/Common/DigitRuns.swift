@@ -35,6 +35,16 @@ enum DigitRuns {
         }
     }
 
+    /// The same over runs found beforehand (`DigitRunIndex`), with the same answers: a resume
+    /// point inside a run starts a run there, as the sweep would.
+    @inline(__always)
+    static func forEach(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, _ body: (Int, Int) -> Int) {
+        var resume = 0
+        for run in runs.runs where run.upperBound > resume {
+            resume = max(run.upperBound, body(max(run.lowerBound, resume), run.upperBound))
+        }
+    }
+
     /// The high bit of every byte of `word` that is an ASCII digit, nothing else: the exact
     /// bit-twiddling "has between" test for 0x2F < byte < 0x3A (bytes ≥ 0x80 never count, and no
     /// borrow crosses bytes, so the lowest set bit marks the first digit).
@@ -49,6 +59,21 @@ enum DigitRuns {
         guard start + length <= text.count else { return false }
         for index in start..<(start + length) where !ByteClass.isDigit(text[index]) { return false }
         return start + length == text.count || !ByteClass.isDigit(text[start + length])
+    }
+}
+
+/// The digit runs of one text unit, found once by the engine and shared by the number
+/// matchers (nine of them would otherwise sweep the same text nine times).
+public struct DigitRunIndex: Sendable {
+    let runs: [Range<Int>]
+
+    public init(_ text: UnsafeBufferPointer<UInt8>) {
+        var runs: [Range<Int>] = []
+        DigitRuns.forEach(in: text) { start, end in
+            runs.append(start..<end)
+            return end
+        }
+        self.runs = runs
     }
 }
 

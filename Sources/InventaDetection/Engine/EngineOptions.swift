@@ -57,10 +57,11 @@ public struct DensityPolicy: Sendable, Equatable {
 
 /// The reverse of the density step, for identifiers whose shape alone is ambiguous but whose
 /// check digit passes by chance only rarely (bank accounts: 1 in 11): when a text unit holds
-/// several numbers of the shape and (nearly) all of them pass, it is a list of such values,
-/// e.g. the account column of a payroll list on a page after the one with the `Konto` header.
-/// Such a unit counts as context: the rule runs even without its keywords, and its findings
-/// get the `list` step. See docs/decisions/0411-account-lists-and-zero-padded-plusgiro.md.
+/// several numbers of the shape and most of them pass, it is a list of such values, e.g. the
+/// account column of a payroll list on a page after the one with the `Konto` header. Such a
+/// unit counts as context for its confirmed numbers: the rule reports them even without its
+/// keywords, with the `list` step. Numbers the check cannot decide (`unknown`, e.g. digit
+/// groups of an IBAN read as a Swedbank account) count against the share and still need a keyword. See docs/decisions/0411-account-lists-and-zero-padded-plusgiro.md.
 public struct ListPolicy: Sendable, Equatable {
     /// Builtin matchers whose candidates are counted.
     public var matchers: Set<String>
@@ -70,7 +71,7 @@ public struct ListPolicy: Sendable, Equatable {
     public var minimumConfirmedFraction: Double
     public var boost: Double
 
-    public init(matchers: Set<String> = ["bank_account"], minimumConfirmed: Int = 5, minimumConfirmedFraction: Double = 0.8,
+    public init(matchers: Set<String> = ["bank_account"], minimumConfirmed: Int = 5, minimumConfirmedFraction: Double = 0.6,
                 boost: Double = 0.10) {
         self.matchers = matchers
         self.minimumConfirmed = minimumConfirmed

@@ -37,16 +37,11 @@ struct Prefilter: Sendable {
         }
         return automaton.containsAny(text)
     }
-
-    /// Per rule index: true when the rule should run on `text`.
-    func activeRules(in text: UnsafeBufferPointer<UInt8>) -> [Bool] {
-        automata.indices.map { isActive($0, in: text) }
-    }
 }
 
 /// Which rules run on one text unit, worked out on first need and remembered: a rule
 /// without keywords always runs; a rule with keywords gets its keyword pass the first
-/// time it is asked about. The answers are those of `Prefilter.activeRules(in:)`.
+/// time it is asked about. Where it looks first changes the cost, never the answer.
 struct ActiveRules {
     private let prefilter: Prefilter
     private let text: UnsafeBufferPointer<UInt8>

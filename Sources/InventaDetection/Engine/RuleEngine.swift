@@ -122,6 +122,8 @@ public struct RuleEngine: Sendable {
         var active = ActiveRules(prefilter, text: text)
         var scored: [Scored] = []
         var suppressing: [Range<Int>] = []
+        // Digit runs found once for the number matchers, which all start from them.
+        let runs = DigitRunIndex(text)
         for slot in slots {
             guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
             // This slot's items are appended to `scored` directly (no second copy); the unit-level
@@ -132,7 +134,7 @@ public struct RuleEngine: Sendable {
             var confirmed = 0
             // Candidates of rules whose keywords the unit lacks: kept only if the unit is a list.
             var unlabelled: [(rule: Int, candidate: Candidate)] = []
-            slot.matcher.candidates(in: text) { reported in
+            slot.matcher.candidates(in: text, runs: runs) { reported in
                 var candidate = reported
                 // The organisationsnummer matcher reports its numbers as rejected personnummer
                 // with score 0; for the suppressor slot they are exactly what it looks for.
@@ -153,7 +155,7 @@ public struct RuleEngine: Sendable {
                 for index in slot.rules where slot.isSuppressor || rules[index].rule.category == candidate.category {
                     if active.contains(index, near: candidate.span) {
                         if let item = score(candidate, rule: index, in: text) { scored.append(item) }
-                    } else if slot.countsLists {
+                    } else if slot.countsLists && candidate.validation == .confirmed {
                         unlabelled.append((index, candidate))
                     }
                 }
@@ -260,8 +262,9 @@ public struct RuleEngine: Sendable {
 
     /// Many numbers of one shape of which (nearly) all pass the check digit: a list of such
     /// values (a payroll list's account column, continued on a page without its header).
-    /// The candidates of rules whose keywords the unit lacks are scored after all, and every
-    /// candidate of the slot gets the list step. See `ListPolicy`.
+    /// The confirmed candidates of rules whose keywords the unit lacks are scored after all,
+    /// and every confirmed candidate of the slot gets the list step; numbers the check cannot
+    /// decide (`unknown`) still need a keyword. See `ListPolicy`.
     private func applyList(_ scored: inout [Scored], from first: Int, unlabelled: [(rule: Int, candidate: Candidate)],
                            shaped: Int, confirmed: Int, in text: UnsafeBufferPointer<UInt8>) {
         let policy = options.list
@@ -272,7 +275,9 @@ public struct RuleEngine: Sendable {
         guard scored.count > first else { return }
         let reason = "\(confirmed) of \(shaped) numbers of this shape in the text unit pass the check digit: a list"
         let step = ScoreCard.step("list", by: policy.boost, because: reason)
-        for index in first..<scored.count { scored[index].card.adjust(by: policy.boost, step: step) }
+        for index in first..<scored.count where scored[index].candidate.validation == .confirmed {
+            scored[index].card.adjust(by: policy.boost, step: step)
+        }
     }
 
     /// Sensitive terms become strong next to something that identifies a person.

@@ -16,9 +16,13 @@ public struct IBANMatcher: Matcher {
     public init() {}
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
+        candidates(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         // Anchored on the check digits: a digit run right after two capital letters.
         guard text.count >= 15 else { return }
-        DigitRuns.forEach(in: text) { start, end in
+        DigitRuns.forEach(in: text, runs: runs) { start, end in
             guard start >= 2, ByteClass.isUpper(text[start - 2]), ByteClass.isUpper(text[start - 1]), end - start >= 2,
                   NumberBoundary.startsClean(text, at: start - 2),
                   let length = IBANCountries.length(text[start - 2], text[start - 1]),

@@ -49,7 +49,11 @@ public struct OrganisationsnummerMatcher: Matcher {
     public init() {}
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        matches(in: text) { match in
+        candidates(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
+        matches(in: text, runs: runs) { match in
             let value = String(decoding: text[match.span], as: UTF8.self)
             visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
                             masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", match.form.check],
@@ -59,7 +63,11 @@ public struct OrganisationsnummerMatcher: Matcher {
 
     /// Every organisationsnummer in `text`, in order.
     public func matches(in text: UnsafeBufferPointer<UInt8>, visit: (Match) -> Void) {
-        DigitRuns.forEach(in: text) { start, end in
+        matches(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    func matches(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Match) -> Void) {
+        DigitRuns.forEach(in: text, runs: runs) { start, end in
             guard let match = match(text, runStart: start, runEnd: end) else { return end }
             visit(match)
             return match.span.upperBound

@@ -14,7 +14,11 @@ public struct PaymentCardMatcher: Matcher {
     public init() {}
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text) { start, end in
+        candidates(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
+        DigitRuns.forEach(in: text, runs: runs) { start, end in
             guard NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end),
                   NumberBoundary.endsClean(text, at: found.end), Luhn.isValid(found.digits),
                   let issuer = CardIssuer.issuer(of: found.digits) else { return end }

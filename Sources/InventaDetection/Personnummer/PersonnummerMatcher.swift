@@ -26,7 +26,11 @@ public struct PersonnummerMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        PersonnummerScanner.candidates(in: text) { shape in
+        candidates(in: text, runs: DigitRunIndex(text), visit: visit)
+    }
+
+    public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
+        PersonnummerScanner.candidates(in: text, runs: runs) { shape in
             switch validator.validate(digits: shape.digits, separator: shape.separator) {
             case .failure(let rejection):
                 // Never reported, only counted (density): no value strings are built.

@@ -13,8 +13,8 @@ struct PersonnummerScanner {
         var separator: UInt8?
     }
 
-    static func candidates(in text: UnsafeBufferPointer<UInt8>, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text) { start, end in
+    static func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
+        DigitRuns.forEach(in: text, runs: runs) { start, end in
             guard let candidate = candidate(text, start: start, runEnd: end, run: end - start),
                   boundaryOK(text, candidate.span) else { return end }
             visit(candidate)

@@ -43,4 +43,29 @@ struct DigitRunsTests {
             #expect(digitRuns(in: text) == expected)
         }
     }
+
+    /// The engine finds the runs once (`DigitRunIndex`); iterating them must call a matcher's body
+    /// exactly as the sweep does, also when the body resumes inside or after later runs.
+    @Test(arguments: [0, 1, 3, 7])
+    func indexedRunsCallTheBodyAsTheSweepDoes(skip: Int) {
+        var text = "Pnr 850101-2382, tel 070-174 06 05, konto 5000-123 45 60, 12 34 56-6; "
+        text += String(repeating: "inget nummer här ", count: 3) + "2019/73 2 600 000 kr"
+        func calls(indexed: Bool) -> [[Int]] {
+            var seen: [[Int]] = []
+            text.withUTF8 { bytes in
+                let body = { (start: Int, end: Int) -> Int in
+                    seen.append([start, end])
+                    return seen.count % 2 == 0 ? end + skip : end   // sometimes resume further on
+                }
+                if indexed {
+                    DigitRuns.forEach(in: bytes, runs: DigitRunIndex(bytes), body)
+                } else {
+                    DigitRuns.forEach(in: bytes, body)
+                }
+            }
+            return seen
+        }
+        #expect(calls(indexed: true) == calls(indexed: false))
+        #expect(!calls(indexed: false).isEmpty)
+    }
 }

@@ -27,6 +27,12 @@ import Testing
         }
     }
 
+    @Test func anUndecidableNumberInAListStillNeedsAWord() {
+        // Swedbank 8125 with an account that fails Luhn: `unknown`, as an IBAN's digit groups read.
+        let found = Self.accountsFound(in: Self.rows(Self.accounts) + "\nReferens 8125 2818 53901")
+        #expect(found.map(\.value) == Self.accounts)
+    }
+
     @Test func aFewAccountsWithoutAWordAreNotAList() {
         #expect(Self.accountsFound(in: Self.rows(Array(Self.accounts.prefix(4)))).isEmpty)
     }
