@@ -41,9 +41,13 @@ final class CompiledRule: Sendable {
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
     }
 
+    /// True when the rule lists values or patterns never to report: its candidates need
+    /// their value strings before scoring.
+    var hasAllowlist: Bool { !allowedValues.isEmpty || !allowedPatterns.isEmpty }
+
     /// True when `normalized` (or the value as written) is on the rule's allowlist.
     func isAllowed(normalized: String, value: String) -> Bool {
-        if allowedValues.isEmpty && allowedPatterns.isEmpty { return false }
+        if !hasAllowlist { return false }
         if allowedValues.contains(normalized) || allowedValues.contains(value) { return true }
         return allowedPatterns.contains { $0.matches(normalized) }
     }
