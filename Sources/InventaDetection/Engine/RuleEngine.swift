@@ -256,7 +256,7 @@ public struct RuleEngine: Sendable {
                        matcherScore: Double, source: Source, in text: UnsafeBufferPointer<UInt8>) -> Scored {
         let compiled = rules[index]
         let base = compiled.rule.confidence ?? matcherScore
-        var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
+        var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? .matcher : .rule)
         card.validation(validation, checks: checks)
         let found = compiled.context.findIndexes(in: text, around: span)
         if !found.isEmpty {
@@ -360,7 +360,7 @@ public struct RuleEngine: Sendable {
         if !item.context.isEmpty {
             context.reserveCapacity(item.context.count)
             for index in item.context {
-                context.append((index < compiled.positiveCount ? "+" : "-") + compiled.context.keywords[index].word)
+                context.append(compiled.contextEvidence[index])
             }
         }
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
