@@ -133,7 +133,8 @@ public struct RuleEngine: Sendable {
     /// Every finding in `text`, scored, before overlap resolution. Suppressor rules
     /// (organisationsnummer) are left out unless `includeSuppressors` (for examples).
     public func findings(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Finding] {
-        scored(in: text, includeSuppressors: includeSuppressors).map { finding($0, in: text) }
+        let scored = scored(in: text, includeSuppressors: includeSuppressors)
+        return scored.indices.map { finding(scored, at: $0, in: text) }
     }
 
     /// The scored candidates `findings(in:)` turns into findings, in the same order.
@@ -217,13 +218,13 @@ public struct RuleEngine: Sendable {
         }
         if !suppressing.isEmpty {
             suppressing.sort { $0.lowerBound < $1.lowerBound }
-            scored.removeAll { item in
+            scored.removeAllInPlace { item in
                 !rules[item.rule].isSuppressor && options.suppressedByOrganisationsnummer.contains(item.category)
                     && Self.overlapsAny(suppressing, item.span)
             }
         }
         applyCooccurrence(&scored)
-        scored.removeAll { item in
+        scored.removeAllInPlace { item in
             (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
         return scored
@@ -345,22 +346,23 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// The finding for a scored candidate: final score, level and evidence. `text` is the
-    /// text the candidate was found in (phrase and regex values are read from it here).
-    func finding(_ item: Scored, in text: UnsafeBufferPointer<UInt8>) -> Finding {
-        let compiled = rules[item.rule]
+    /// The finding for scored candidate `index`: final score, level and evidence. `text` is the
+    /// text the candidate was found in (phrase and regex values are read from it here). Takes
+    /// the array and an index so that the item is read in place, not copied.
+    func finding(_ scored: [Scored], at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Finding {
+        let compiled = rules[scored[index].rule]
         let candidate: Candidate
-        switch item.source {
+        switch scored[index].source {
         case .built(let built): candidate = built
-        case .phrase(let check): candidate = phraseCandidate(item.span, check: check, rule: compiled.rule, text: text)
-        case .regex: candidate = regexCandidate(item.span, rule: compiled.rule, text: text)
+        case .phrase(let check): candidate = phraseCandidate(scored[index].span, check: check, rule: compiled.rule, text: text)
+        case .regex: candidate = regexCandidate(scored[index].span, rule: compiled.rule, text: text)
         }
-        let result = item.card.finished(thresholds: options.thresholds)
+        let result = scored[index].card.finished(thresholds: options.thresholds)
         var context: [String] = []
-        if !item.context.isEmpty {
-            context.reserveCapacity(item.context.count)
-            for index in item.context {
-                context.append(compiled.contextEvidence[index])
+        if !scored[index].context.isEmpty {
+            context.reserveCapacity(scored[index].context.count)
+            for word in scored[index].context {
+                context.append(compiled.contextEvidence[word])
             }
         }
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
@@ -368,5 +370,19 @@ public struct RuleEngine: Sendable {
         return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
                        masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
                        rule: compiled.rule.id, evidence: evidence)
+    }
+}
+
+extension Array {
+    /// `removeAll(where:)` that hands each element to the test in place: the standard one
+    /// copies every element it tests, which for a scored candidate means a reference count
+    /// per string and array it holds. Keeps the order of the elements that stay.
+    mutating func removeAllInPlace(where shouldRemove: (inout Element) -> Bool) {
+        var kept = 0
+        for index in indices where !shouldRemove(&self[index]) {
+            if index != kept { swapAt(index, kept) }
+            kept += 1
+        }
+        removeSubrange(kept...)
     }
 }
