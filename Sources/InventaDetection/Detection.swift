@@ -28,12 +28,12 @@ public struct Detection: Sendable {
         var text = unit.text
         var findings = text.withUTF8 { buffer -> [Finding] in
             var scored = engine.scored(in: buffer)
-            scored.removeAll { !unit.ownedRange.contains($0.candidate.span.lowerBound) }
+            scored.removeAllInPlace { !unit.ownedRange.contains($0.span.lowerBound) }
             let items = scored.map {
-                OverlapResolver.Item(span: $0.candidate.span, confidence: $0.card.provisional, category: $0.candidate.category)
+                OverlapResolver.Item(span: $0.span, confidence: $0.card.provisional, category: $0.category)
             }
             // Findings (strings, evidence) are built only for the candidates that win.
-            return OverlapResolver.resolve(items).map { engine.finding(scored[$0]) }
+            return OverlapResolver.resolve(items).map { engine.finding(scored, at: $0, in: buffer) }
         }
         stamp(&findings, unit: unit, text: text)
         return findings

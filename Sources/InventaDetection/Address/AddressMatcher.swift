@@ -75,21 +75,49 @@ public struct AddressMatcher: Matcher {
     }
 
     /// Street, number, `lgh`, postcode `NNN NN` and town, lower-cased, single-spaced.
+    /// The parts are written byte by byte into one buffer (no array per part): joined by
+    /// spaces, line breaks and tabs read as spaces, commas and repeated spaces dropped.
     private func normalized(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
-        var parts: [[UInt8]] = [ByteClass.lowered(text[found.name]), ByteClass.lowered(text[found.number])]
+        var out: [UInt8] = []
+        out.reserveCapacity(found.span.count + 8)
+        func add(_ written: UInt8) {
+            let byte = written == 0x0A || written == 0x09 || written == 0x0D ? UInt8(ascii: " ") : written
+            guard !(byte == UInt8(ascii: " ") && out.last == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") else { return }
+            out.append(byte)
+        }
+        /// `ByteClass.lowered` of one part, without building it.
+        func add(lowered range: Range<Int>) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = text[index]
+                if ByteClass.isUpper(byte) {
+                    add(byte | 0x20)
+                } else if byte == 0xC3 && index + 1 < range.upperBound && text[index + 1] >= 0x80 && text[index + 1] <= 0x9E
+                            && text[index + 1] != 0x97 {
+                    add(byte)
+                    add(text[index + 1] + 0x20)
+                    index += 1
+                } else {
+                    add(byte)
+                }
+                index += 1
+            }
+        }
+        add(lowered: found.name)
+        add(UInt8(ascii: " "))
+        add(lowered: found.number)
         if let apartment = found.apartment {
-            parts.append(Array("lgh".utf8))
-            parts.append(Array(text[apartment].filter(ByteClass.isDigit)))
+            for byte in " lgh ".utf8 { add(byte) }
+            for index in apartment where ByteClass.isDigit(text[index]) { add(text[index]) }
         }
         if let code = found.postcode, let town = found.town {
             let digits = Array(String(code).utf8)
-            parts.append(Array(digits[0..<3]) + [UInt8(ascii: " ")] + Array(digits[3...]))
-            parts.append(ByteClass.lowered(text[town]))
-        }
-        let joined = parts.joined(separator: [UInt8(ascii: " ")]).map { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D ? UInt8(ascii: " ") : $0 }
-        var out: [UInt8] = []
-        for byte in joined where !(byte == UInt8(ascii: " ") && out.last == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") {
-            out.append(byte)
+            add(UInt8(ascii: " "))
+            for byte in digits[0..<3] { add(byte) }
+            add(UInt8(ascii: " "))
+            for byte in digits[3...] { add(byte) }
+            add(UInt8(ascii: " "))
+            add(lowered: town)
         }
         return String(decoding: out, as: UTF8.self)
     }

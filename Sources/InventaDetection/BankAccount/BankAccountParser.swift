@@ -13,19 +13,22 @@ enum BankAccountParser {
     static func parse(_ text: UnsafeBufferPointer<UInt8>, clearingStart start: Int) -> Parsed? {
         var number = 0
         for index in start..<(start + 4) { number = number * 10 + Int(ByteClass.value(text[index])) }
-        guard number >= 1100, let bank = ClearingNumbers.bank(clearing: number) else { return nil }
-        let clearing = text[start..<(start + 4)].map(ByteClass.value)
+        guard number >= 1100 else { return nil }
         var position = start + 4
         var clearingDigits = 4
         // Swedbank writes a fifth, check digit: 8327-9.
-        if clearing[0] == 8, position + 2 < text.count, text[position] == UInt8(ascii: "-"),
+        if text[start] == UInt8(ascii: "8"), position + 2 < text.count, text[position] == UInt8(ascii: "-"),
            DigitRuns.isRun(text, from: position + 1, length: 1), isSeparator(text, at: position + 2) {
             position += 2
             clearingDigits = 5
         }
+        // Most four-digit runs (years, amounts) have no account after them: that is checked
+        // before the bank is looked up and any array is built.
         guard let accountStart = skipSeparator(text, at: position),
+              let bank = ClearingNumbers.bank(clearing: number),
               let (account, end) = readAccount(text, from: accountStart, limit: bank.rule.accountLengths.upperBound),
               bank.rule.accountLengths.contains(account.count), NumberBoundary.endsClean(text, at: end) else { return nil }
+        let clearing = text[start..<(start + 4)].map(ByteClass.value)
         let padded = bank.rule == .handelsbanken || bank.rule == .type2Comment3
             ? [UInt8](repeating: 0, count: bank.rule.accountLengths.upperBound - account.count) + account : account
         return Parsed(span: start..<end, clearing: clearing, account: padded, bank: bank, clearingDigitsWritten: clearingDigits)

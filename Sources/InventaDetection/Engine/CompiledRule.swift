@@ -15,6 +15,8 @@ final class CompiledRule: Sendable {
     let positiveCount: Int
     /// Per context word: the step when it is the only word found, e.g. `context +0.30 (plusgiro)`.
     let singleWordSteps: [String]
+    /// Per context word, as the evidence shows it: `+tel`, `-fax`.
+    let contextEvidence: [String]
     let allowedValues: Set<String>
     let allowedPatterns: [RegexMatcher]
     /// True for rules on the `organisationsnummer` builtin: used to suppress, never reported.
@@ -37,13 +39,18 @@ final class CompiledRule: Sendable {
         positiveCount = context.positive.count
         singleWordSteps = context.positive.map { StepText.adjustment("context", by: context.positiveBoost, because: [$0]) }
             + context.negative.map { StepText.adjustment("context", by: -context.negativePenalty, because: [$0]) }
+        contextEvidence = context.positive.map { "+" + $0 } + context.negative.map { "-" + $0 }
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
     }
 
+    /// True when the rule lists values or patterns never to report: its candidates need
+    /// their value strings before scoring.
+    var hasAllowlist: Bool { !allowedValues.isEmpty || !allowedPatterns.isEmpty }
+
     /// True when `normalized` (or the value as written) is on the rule's allowlist.
     func isAllowed(normalized: String, value: String) -> Bool {
-        if allowedValues.isEmpty && allowedPatterns.isEmpty { return false }
+        if !hasAllowlist { return false }
         if allowedValues.contains(normalized) || allowedValues.contains(value) { return true }
         return allowedPatterns.contains { $0.matches(normalized) }
     }

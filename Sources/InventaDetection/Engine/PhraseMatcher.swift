@@ -117,15 +117,19 @@ struct PhraseMatcher: Sendable {
         Self.byteKind.withUnsafeBufferPointer { kinds in
             classOf.withUnsafeBufferPointer { classes in
                 children.withUnsafeBufferPointer { trie in ends.withUnsafeBufferPointer { ends in
-                    var previousIsWord = false
-                    for index in 0..<text.count {
-                        let kind = kinds[Int(text[index])]
-                        if kind == 2 { continue }
-                        let isWord = kind == 1
-                        if isWord && !previousIsWord && classes[Int(text[index])] != 0 {
+                    // Two tight loops instead of one with a state flag: skip to the next word
+                    // start (a UTF-8 continuation byte keeps the state of the byte before it),
+                    // walk the trie from it, then skip the rest of the word.
+                    let count = text.count
+                    var index = 0
+                    while true {
+                        while index < count && kinds[Int(text[index])] != 1 { index &+= 1 }
+                        guard index < count else { break }
+                        if classes[Int(text[index])] != 0 {
                             walk(from: index, in: text, classes: classes, trie: trie, ends: ends, active: active, into: &found)
                         }
-                        previousIsWord = isWord
+                        index &+= 1
+                        while index < count && kinds[Int(text[index])] != 0 { index &+= 1 }
                     }
                 }}
             }

@@ -31,6 +31,9 @@ public struct RuleEngine: Sendable {
         let countsLists: Bool
         /// The organisationsnummer slot (stored: it is asked for every candidate).
         let isSuppressor: Bool
+        /// The suppressor's matcher as its own type: when its findings are not reported, only
+        /// the spans are needed, and `matches` gives them without building candidate strings.
+        let organisationsnummer: OrganisationsnummerMatcher?
 
         init(name: String, matcher: any Matcher, rules: [Int], countsDensity: Bool, countsLists: Bool) {
             self.name = name
@@ -39,17 +42,35 @@ public struct RuleEngine: Sendable {
             self.countsDensity = countsDensity
             self.countsLists = countsLists
             self.isSuppressor = name == BuiltinMatchers.organisationsnummer
+            self.organisationsnummer = isSuppressor ? matcher as? OrganisationsnummerMatcher : nil
         }
     }
 
-    /// A candidate being scored for one rule.
+    /// A candidate being scored for one rule: its span and a few numbers. Most scored
+    /// candidates are never reported (below the minimum confidence, suppressed, outside the
+    /// unit's owned range, or losing an overlap), so phrase and regex matches keep no strings
+    /// here: their value, normalised and masked forms, checks and context words are built
+    /// by `finding(_:in:)` for the ones that are reported.
     struct Scored {
         let rule: Int
-        let candidate: Candidate
+        let category: Category
+        let span: Range<Int>
+        let validation: Evidence.Validation
         var card: ScoreCard
-        /// Context words seen near the candidate (shown with `+` and `-` in the evidence).
-        let positive: [String]
-        let negative: [String]
+        /// Indexes of the context words seen near the candidate (into the rule's
+        /// `ContextMatcher.keywords`, ascending: positive words first, then negative ones).
+        let context: [Int]
+        let source: Source
+    }
+
+    /// Where a scored candidate's strings come from.
+    enum Source {
+        /// A builtin matcher's candidate, strings already built (or a phrase or regex match
+        /// whose rule has an allowlist, which needs the value to decide).
+        case built(Candidate)
+        /// A phrase match; `check` is its `phrase:…` evidence check, shared by every match of the entry.
+        case phrase(check: String)
+        case regex
     }
 
     /// Loads and validates a rule directory against this build's builtin matchers.
@@ -112,7 +133,8 @@ public struct RuleEngine: Sendable {
     /// Every finding in `text`, scored, before overlap resolution. Suppressor rules
     /// (organisationsnummer) are left out unless `includeSuppressors` (for examples).
     public func findings(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Finding] {
-        scored(in: text, includeSuppressors: includeSuppressors).map(finding)
+        let scored = scored(in: text, includeSuppressors: includeSuppressors)
+        return scored.indices.map { finding(scored, at: $0, in: text) }
     }
 
     /// The scored candidates `findings(in:)` turns into findings, in the same order.
@@ -126,6 +148,11 @@ public struct RuleEngine: Sendable {
         let runs = DigitRunIndex(text)
         for slot in slots {
             guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
+            if !includeSuppressors && !slot.countsDensity && !slot.countsLists, let organisationsnummer = slot.organisationsnummer {
+                // Not reported and not counted: the spans are all the engine needs.
+                organisationsnummer.matches(in: text, runs: runs) { suppressing.append($0.span) }
+                continue
+            }
             // This slot's items are appended to `scored` directly (no second copy); the unit-level
             // steps below look at `scored[first...]`.
             let first = scored.count
@@ -167,30 +194,37 @@ public struct RuleEngine: Sendable {
         }
         for index in rules.indices where rules[index].regex != nil && active.contains(index) {
             guard let regex = rules[index].regex, case .regex(_, let group) = rules[index].rule.matcher else { continue }
+            let compiled = rules[index]
             regex.matches(in: text, group: group) { span in
-                if let item = score(regexCandidate(span, rule: rules[index].rule, text: text), rule: index, in: text) {
-                    scored.append(item)
-                }
+                let item = compiled.hasAllowlist
+                    ? score(regexCandidate(span, rule: compiled.rule, text: text), rule: index, in: text)
+                    : score(rule: index, category: compiled.rule.category, span: span, validation: .unknown, checks: [],
+                            matcherScore: Self.regexScore, source: .regex, in: text)
+                if let item { scored.append(item) }
             }
         }
         if !phrases.isEmpty {
             // Phrase rules without keywords always run: no keyword pass needed for them.
             let phraseRules = phraseRulesHaveKeywords ? active.all() : prefilter.alwaysActive
             for match in phrases.matches(in: text, active: phraseRules) {
-                if let item = score(phraseCandidate(match, rule: rules[match.rule].rule, text: text), rule: match.rule, in: text) {
-                    scored.append(item)
-                }
+                let compiled = rules[match.rule]
+                // The validation step shows no checks for `unknown`, so the card needs none here.
+                let item = compiled.hasAllowlist
+                    ? score(phraseCandidate(match.span, check: match.check, rule: compiled.rule, text: text), rule: match.rule, in: text)
+                    : score(rule: match.rule, category: compiled.rule.category, span: match.span, validation: .unknown, checks: [],
+                            matcherScore: Self.phraseScore, source: .phrase(check: match.check), in: text)
+                if let item { scored.append(item) }
             }
         }
         if !suppressing.isEmpty {
             suppressing.sort { $0.lowerBound < $1.lowerBound }
-            scored.removeAll { item in
-                !rules[item.rule].isSuppressor && options.suppressedByOrganisationsnummer.contains(item.candidate.category)
-                    && Self.overlapsAny(suppressing, item.candidate.span)
+            scored.removeAllInPlace { item in
+                !rules[item.rule].isSuppressor && options.suppressedByOrganisationsnummer.contains(item.category)
+                    && Self.overlapsAny(suppressing, item.span)
             }
         }
         applyCooccurrence(&scored)
-        scored.removeAll { item in
+        scored.removeAllInPlace { item in
             (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
         return scored
@@ -208,44 +242,57 @@ public struct RuleEngine: Sendable {
 
     // MARK: Per-candidate scoring
 
+    /// The matcher scores of regex and phrase matches (their rules may set `confidence`).
+    static let regexScore = 0.5
+    static let phraseScore = 0.3
+
     private func score(_ candidate: Candidate, rule index: Int, in text: UnsafeBufferPointer<UInt8>) -> Scored? {
+        if rules[index].isAllowed(normalized: candidate.normalized, value: candidate.value) { return nil }
+        return score(rule: index, category: candidate.category, span: candidate.span, validation: candidate.validation,
+                     checks: candidate.checks, matcherScore: candidate.baseScore, source: .built(candidate), in: text)
+    }
+
+    /// Base, validation and context steps for one candidate of rule `index` (allowlist already checked).
+    private func score(rule index: Int, category: Category, span: Range<Int>, validation: Evidence.Validation, checks: [String],
+                       matcherScore: Double, source: Source, in text: UnsafeBufferPointer<UInt8>) -> Scored {
         let compiled = rules[index]
-        if compiled.isAllowed(normalized: candidate.normalized, value: candidate.value) { return nil }
-        let base = compiled.rule.confidence ?? candidate.baseScore
-        var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? "matcher" : "rule")
-        card.validation(candidate.validation, checks: candidate.checks)
-        let found = compiled.context.findIndexes(in: text, around: candidate.span)
-        guard !found.isEmpty else { return Scored(rule: index, candidate: candidate, card: card, positive: [], negative: []) }
-        let split = found.firstIndex { $0 >= compiled.positiveCount } ?? found.count
-        let words = compiled.context.keywords
-        let plus = found[..<split].map { words[$0].word }
-        let minus = found[split...].map { words[$0].word }
-        if plus.count == 1 {
-            card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found[0]])
-        } else if !plus.isEmpty {
-            card.adjust("context", by: compiled.rule.context.positiveBoost, because: plus)
+        let base = compiled.rule.confidence ?? matcherScore
+        var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? .matcher : .rule)
+        card.validation(validation, checks: checks)
+        let found = compiled.context.findIndexes(in: text, around: span)
+        if !found.isEmpty {
+            let split = found.firstIndex { $0 >= compiled.positiveCount } ?? found.count
+            if split == 1 {
+                card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found[0]])
+            } else if split > 1 {
+                card.adjust("context", by: compiled.rule.context.positiveBoost, because: words(found[..<split], of: compiled))
+            }
+            if found.count - split == 1 {
+                card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found[split]])
+            } else if found.count - split > 1 {
+                card.adjust("context", by: -compiled.rule.context.negativePenalty, because: words(found[split...], of: compiled))
+            }
         }
-        if minus.count == 1 {
-            card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found[split]])
-        } else if !minus.isEmpty {
-            card.adjust("context", by: -compiled.rule.context.negativePenalty, because: minus)
-        }
-        return Scored(rule: index, candidate: candidate, card: card, positive: plus, negative: minus)
+        return Scored(rule: index, category: category, span: span, validation: validation, card: card, context: found, source: source)
+    }
+
+    private func words(_ indexes: ArraySlice<Int>, of compiled: CompiledRule) -> [String] {
+        indexes.map { compiled.context.keywords[$0].word }
     }
 
     private func regexCandidate(_ span: Range<Int>, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
         let value = String(decoding: text[span], as: UTF8.self)
         let normalized = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return Candidate(category: rule.category, span: span, value: value, normalized: normalized,
-                         masked: Masking.mask(value, category: rule.category), validation: .unknown, baseScore: 0.5)
+                         masked: Masking.mask(value, category: rule.category), validation: .unknown, baseScore: Self.regexScore)
     }
 
-    private func phraseCandidate(_ match: PhraseMatcher.Match, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
-        let value = String(decoding: text[match.span], as: UTF8.self)
-        return Candidate(category: rule.category, span: match.span, value: value,
-                         normalized: TextFolding.foldedCollapsingSpaces(text[match.span]),
+    private func phraseCandidate(_ span: Range<Int>, check: String, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
+        let value = String(decoding: text[span], as: UTF8.self)
+        return Candidate(category: rule.category, span: span, value: value,
+                         normalized: TextFolding.foldedCollapsingSpaces(text[span]),
                          masked: Masking.mask(value, category: rule.category), validation: .unknown,
-                         checks: [match.check], baseScore: 0.3)
+                         checks: [check], baseScore: Self.phraseScore)
     }
 
     // MARK: Unit-level steps
@@ -275,7 +322,7 @@ public struct RuleEngine: Sendable {
         guard scored.count > first else { return }
         let reason = "\(confirmed) of \(shaped) numbers of this shape in the text unit pass the check digit: a list"
         let step = ScoreCard.step("list", by: policy.boost, because: reason)
-        for index in first..<scored.count where scored[index].candidate.validation == .confirmed {
+        for index in first..<scored.count where scored[index].validation == .confirmed {
             scored[index].card.adjust(by: policy.boost, step: step)
         }
     }
@@ -283,10 +330,10 @@ public struct RuleEngine: Sendable {
     /// Sensitive terms become strong next to something that identifies a person.
     private func applyCooccurrence(_ scored: inout [Scored]) {
         let policy = options.cooccurrence
-        guard policy.boost > 0, scored.contains(where: { $0.candidate.category.isSensitive }) else { return }
+        guard policy.boost > 0, scored.contains(where: { $0.category.isSensitive }) else { return }
         var present: Set<Category> = []
         for index in scored.indices {
-            let category = scored[index].candidate.category
+            let category = scored[index].category
             guard !rules[scored[index].rule].isSuppressor, policy.identifying.contains(category),
                   scored[index].card.provisional >= options.thresholds.medium else { continue }
             present.insert(category)
@@ -294,25 +341,48 @@ public struct RuleEngine: Sendable {
         guard !present.isEmpty else { return }
         let reason = present.map(\.rawValue).sorted().joined(separator: ", ") + " in the same text unit"
         let step = ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
-        for index in scored.indices where scored[index].candidate.category.isSensitive {
+        for index in scored.indices where scored[index].category.isSensitive {
             scored[index].card.adjust(by: policy.boost, step: step)
         }
     }
 
-    /// The finding for a scored candidate: final score, level and evidence.
-    func finding(_ item: Scored) -> Finding {
-        let candidate = item.candidate
-        let result = item.card.finished(thresholds: options.thresholds)
+    /// The finding for scored candidate `index`: final score, level and evidence. `text` is the
+    /// text the candidate was found in (phrase and regex values are read from it here). Takes
+    /// the array and an index so that the item is read in place, not copied.
+    func finding(_ scored: [Scored], at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Finding {
+        let compiled = rules[scored[index].rule]
+        let candidate: Candidate
+        switch scored[index].source {
+        case .built(let built): candidate = built
+        case .phrase(let check): candidate = phraseCandidate(scored[index].span, check: check, rule: compiled.rule, text: text)
+        case .regex: candidate = regexCandidate(scored[index].span, rule: compiled.rule, text: text)
+        }
+        let result = scored[index].card.finished(thresholds: options.thresholds)
         var context: [String] = []
-        if !item.positive.isEmpty || !item.negative.isEmpty {
-            context.reserveCapacity(item.positive.count + item.negative.count)
-            for word in item.positive { context.append("+" + word) }
-            for word in item.negative { context.append("-" + word) }
+        if !scored[index].context.isEmpty {
+            context.reserveCapacity(scored[index].context.count)
+            for word in scored[index].context {
+                context.append(compiled.contextEvidence[word])
+            }
         }
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
                                 context: context, tags: candidate.tags)
         return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
                        masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
-                       rule: rules[item.rule].rule.id, evidence: evidence)
+                       rule: compiled.rule.id, evidence: evidence)
+    }
+}
+
+extension Array {
+    /// `removeAll(where:)` that hands each element to the test in place: the standard one
+    /// copies every element it tests, which for a scored candidate means a reference count
+    /// per string and array it holds. Keeps the order of the elements that stay.
+    mutating func removeAllInPlace(where shouldRemove: (inout Element) -> Bool) {
+        var kept = 0
+        for index in indices where !shouldRemove(&self[index]) {
+            if index != kept { swapAt(index, kept) }
+            kept += 1
+        }
+        removeSubrange(kept...)
     }
 }

@@ -19,7 +19,7 @@ import InventaModel
 struct ScoreCard: Sendable, Equatable {
     private(set) var confidence: Double
     private let base: Double
-    private let source: String?
+    private let source: BaseSource?
     private var validation: Evidence.Validation?
     private var checks: [String] = []
     private var adjustments: [Adjustment] = []
@@ -39,10 +39,16 @@ struct ScoreCard: Sendable, Equatable {
         case step(String)
     }
 
+    /// Where the base score came from, shown as `base 0.60 (matcher)` or `base 0.70 (rule)`.
+    enum BaseSource: Sendable, Equatable {
+        case matcher
+        case rule
+    }
+
     static let floor = 0.01
     static let ceiling = 0.99
 
-    init(base: Double, source: String? = nil) {
+    init(base: Double, source: BaseSource? = nil) {
         confidence = base
         self.base = base
         self.source = source
@@ -128,13 +134,12 @@ enum StepText {
         slot(value).map { decimals[$0] } ?? String.formatTwoDecimals(hundredths: Int((value * 100).rounded()))
     }
 
-    static func base(_ value: Double, source: String?) -> String {
+    static func base(_ value: Double, source: ScoreCard.BaseSource?) -> String {
         if let slot = slot(value) {
             switch source {
-            case "matcher": return baseMatcher[slot]
-            case "rule": return baseRule[slot]
+            case .matcher: return baseMatcher[slot]
+            case .rule: return baseRule[slot]
             case nil: return basePlain[slot]
-            default: break
             }
         }
         return String(format2: "base", value) + (source.map { " (\($0))" } ?? "")
@@ -146,13 +151,7 @@ enum StepText {
 
     /// `label +0.15 (word, word)`, written into one buffer.
     static func adjustment(_ label: String, by delta: Double, because reasons: [String]) -> String {
-        let amount = twoDecimals(abs(delta))
-        var text = UTF8Text(capacity: label.utf8.count + amount.utf8.count + 5 + reasons.reduce(0) { $0 + $1.utf8.count + 2 })
-        text.append(label)
-        text.append(delta < 0 ? " -" : " +")
-        text.append(amount)
-        text.appendList(reasons)
-        return text.string
+        UTF8Text.listed(label, delta < 0 ? " -" : " +", twoDecimals(abs(delta)), reasons)
     }
 
     static func level(_ level: Level) -> String {
@@ -172,41 +171,46 @@ enum StepText {
         case .unknown: head = "validation unknown"
         }
         guard validation == .confirmed && !checks.isEmpty else { return head }
-        var text = UTF8Text(capacity: head.utf8.count + 3 + checks.reduce(0) { $0 + $1.utf8.count + 2 })
-        text.append(head)
-        text.appendList(checks)
-        return text.string
+        return UTF8Text.listed(head, "", "", checks)
     }
 }
 
-/// Builds a short string from parts with byte copies into one buffer: Swift's
-/// `String.append` costs far more per part than the bytes it copies.
-struct UTF8Text {
-    private var bytes: [UInt8] = []
-
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
-    }
-
-    mutating func append(_ part: String) {
-        bytes.append(contentsOf: part.utf8)
-    }
-
-    /// ` (a, b, c)`
-    mutating func appendList(_ items: [String]) {
-        bytes.append(0x20)
-        bytes.append(0x28)
-        for (index, item) in items.enumerated() {
-            if index > 0 {
-                bytes.append(0x2C)
-                bytes.append(0x20)
+/// Builds a short string from parts with byte copies straight into the new string's
+/// storage (one allocation): Swift's `String.append` costs far more per part than the
+/// bytes it copies, and a byte array first would cost a second allocation.
+enum UTF8Text {
+    /// `a` `b` `c` then ` (item, item, item)`.
+    static func listed(_ a: String, _ b: String, _ c: String, _ items: [String]) -> String {
+        var count = a.utf8.count + b.utf8.count + c.utf8.count + 3
+        for (index, item) in items.enumerated() { count += item.utf8.count + (index > 0 ? 2 : 0) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            put(a, into: buffer, at: &at)
+            put(b, into: buffer, at: &at)
+            put(c, into: buffer, at: &at)
+            buffer[at] = 0x20
+            buffer[at + 1] = 0x28
+            at += 2
+            for (index, item) in items.enumerated() {
+                if index > 0 {
+                    buffer[at] = 0x2C
+                    buffer[at + 1] = 0x20
+                    at += 2
+                }
+                put(item, into: buffer, at: &at)
             }
-            bytes.append(contentsOf: item.utf8)
+            buffer[at] = 0x29
+            return at + 1
         }
-        bytes.append(0x29)
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    @inline(__always)
+    private static func put(_ part: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        for byte in part.utf8 {
+            buffer[at] = byte
+            at += 1
+        }
+    }
 }
 
 extension String {

@@ -33,6 +33,8 @@ public struct PaymentCardMatcher: Matcher {
     }
 
     private static let groupings: [[Int]] = [[4, 4, 4, 4], [4, 4, 4, 4, 3], [4, 6, 5], [4, 6, 4]]
+    /// Each grouping as (group count, lengths packed five bits each), compared without an array per number.
+    private static let packedGroupings: [(count: Int, packed: Int)] = groupings.map { ($0.count, $0.reduce(0) { $0 &* 32 &+ $1 }) }
 
     /// One run of 13–19 digits, or a known grouping with one separator kind.
     private func read(_ text: UnsafeBufferPointer<UInt8>, start: Int, firstEnd: Int) -> (end: Int, digits: [UInt8], grouped: Bool)? {
@@ -41,24 +43,32 @@ public struct PaymentCardMatcher: Matcher {
         guard first == 4, firstEnd + 1 < text.count else { return nil }
         let separator = text[firstEnd]
         guard separator == UInt8(ascii: " ") || separator == UInt8(ascii: "-") else { return nil }
-        var lengths = [first]
+        // Group lengths packed into one integer (this runs for every four-digit run followed by a
+        // space or dash, mostly years and amounts); a group longer than 31 digits matches no grouping.
+        var count = 1
+        var packed = first
+        var oversized = false
         var position = firstEnd
-        while lengths.count < 5, position + 1 < text.count, text[position] == separator, ByteClass.isDigit(text[position + 1]) {
+        while count < 5, position + 1 < text.count, text[position] == separator, ByteClass.isDigit(text[position + 1]) {
             var end = position + 1
             while end < text.count && ByteClass.isDigit(text[end]) { end += 1 }
-            lengths.append(end - position - 1)
+            let length = end - position - 1
+            if length > 31 { oversized = true }
+            packed = packed &* 32 &+ min(length, 31)
+            count += 1
             position = end
         }
         // The groups must be exactly a known grouping: a fifth group of four means a longer reference.
-        for grouping in Self.groupings where lengths == grouping {
-            var digits: [UInt8] = []
-            var cursor = start
-            for length in grouping {
-                digits += text[cursor..<(cursor + length)].map(ByteClass.value)
-                cursor += length + 1
-            }
-            return (cursor - 1, digits, true)
+        guard !oversized, let index = Self.packedGroupings.firstIndex(where: { $0.count == count && $0.packed == packed }) else {
+            return nil
         }
-        return nil
+        var digits: [UInt8] = []
+        digits.reserveCapacity(19)
+        var cursor = start
+        for length in Self.groupings[index] {
+            for offset in cursor..<(cursor + length) { digits.append(ByteClass.value(text[offset])) }
+            cursor += length + 1
+        }
+        return (cursor - 1, digits, true)
     }
 }

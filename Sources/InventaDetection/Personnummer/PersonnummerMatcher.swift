@@ -38,10 +38,8 @@ public struct PersonnummerMatcher: Matcher {
                                 validation: .rejected, checks: [rejection.rawValue], baseScore: 0))
             case .success(let number):
                 let value = String(decoding: text[shape.span], as: UTF8.self)
-                var checks = ["luhn", "date"]
-                if shape.separator == UInt8(ascii: "+") { checks.append("century:+") }
-                if number.isSamordningsnummer { checks.append("samordningsnummer:day+60") }
-                var tags = testIdentities.contains(number.normalized) ? [TestIdentities.tag] : []
+                let checks = Self.checks[(shape.separator == UInt8(ascii: "+") ? 1 : 0) + (number.isSamordningsnummer ? 2 : 0)]
+                var tags = testIdentities.contains(number.normalized) ? Self.testIdentityTags : []
                 var base = Self.baseScore(digitCount: shape.digits.count, separator: shape.separator)
                 if number.isSamordningsnummer && Self.isMobileShaped(shape.digits, separator: shape.separator) {
                     base = Self.mobileShapedCoordinationScore
@@ -52,6 +50,13 @@ public struct PersonnummerMatcher: Matcher {
             }
         }
     }
+
+    /// The checks of a valid number, built once: [plain, `+`, samordningsnummer, both].
+    private static let checks: [[String]] = [
+        ["luhn", "date"], ["luhn", "date", "century:+"],
+        ["luhn", "date", "samordningsnummer:day+60"], ["luhn", "date", "century:+", "samordningsnummer:day+60"],
+    ]
+    private static let testIdentityTags = [TestIdentities.tag]
 
     /// The more complete the written form, the surer: twelve digits with a separator
     /// 0.90, ten with `-`/`+` 0.80, with a space 0.70, twelve bare digits 0.75, ten bare 0.60.
