@@ -41,22 +41,15 @@ public final class ContextMatcher: Sendable {
         return words
     }
 
-    /// The indexes (into `keywords`, ascending) of the keywords found around `span`: for a
-    /// rule's positive and negative words in one list, which share their windows, and for
-    /// step texts built in advance per keyword.
-    func findIndexes(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [Int] {
-        guard let automaton else { return [] }
-        if keywords.count > 64 { return findMany(automaton, in: text, around: span, indexes: true).map(\.index) }
+    /// The keywords found around `span`, as indexes into `keywords`: for a rule's positive and
+    /// negative words in one list, which share their windows, and for step texts built in advance
+    /// per keyword. Allocates nothing for lists of up to 64 keywords.
+    func findHits(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> ContextHits {
+        guard let automaton else { return ContextHits() }
+        if keywords.count > 64 { return ContextHits(indexes: findMany(automaton, in: text, around: span, indexes: true).map(\.index)) }
         var found: UInt64 = 0
         scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
-        guard found != 0 else { return [] }
-        var indexes: [Int] = []
-        indexes.reserveCapacity(found.nonzeroBitCount)
-        while found != 0 {
-            indexes.append(found.trailingZeroBitCount)
-            found &= found &- 1
-        }
-        return indexes
+        return ContextHits(bits: found)
     }
 
     /// `find` for lists of more than 64 keywords.

@@ -50,14 +50,53 @@ public struct EmailMatcher: Matcher {
 
     private func candidate(_ text: UnsafeBufferPointer<UInt8>, span: Range<Int>, at: Int) -> Candidate {
         let value = String(decoding: text[span], as: UTF8.self)
+        guard at > span.lowerBound, !text[span].contains(where: { $0 >= 0x80 }) else {
+            return candidate(text, value: value, span: span, at: at)
+        }
+        // An ASCII address (the usual case): lower-case bytes straight into each string's storage,
+        // three strings instead of the seven that `lowercased()`, `prefix` and `+` build.
+        let normalized = Self.lowered(text, span)
+        let local = Self.lowered(text, span.lowerBound..<at)
+        let isRole = isRoleMailbox(local)
+        let domain = (at + 1)..<span.upperBound
+        let masked = String(unsafeUninitializedCapacity: 5 + domain.count) { buffer in
+            buffer[0] = Self.lower(text[span.lowerBound])
+            for (offset, byte) in "***@".utf8.enumerated() { buffer[1 + offset] = byte }
+            for offset in 0..<domain.count { buffer[5 + offset] = Self.lower(text[domain.lowerBound + offset]) }
+            return 5 + domain.count
+        }
+        return Candidate(category: .email, span: span, value: value, normalized: normalized, masked: masked,
+                         validation: .confirmed, checks: Self.checks, baseScore: isRole ? 0.20 : 0.90,
+                         tags: isRole ? Self.roleTags : Self.noTags)
+    }
+
+    /// The general case (an IDN domain): Unicode lower-casing.
+    private func candidate(_ text: UnsafeBufferPointer<UInt8>, value: String, span: Range<Int>, at: Int) -> Candidate {
         let local = String(decoding: text[span.lowerBound..<at], as: UTF8.self).lowercased()
         let domain = String(decoding: text[(at + 1)..<span.upperBound], as: UTF8.self)
         let isRole = isRoleMailbox(local)
         let masked = String(local.prefix(1)) + "***@" + domain.lowercased()
         return Candidate(category: .email, span: span, value: value, normalized: value.lowercased(), masked: masked,
-                         validation: .confirmed, checks: ["syntax", "tld"], baseScore: isRole ? 0.20 : 0.90,
-                         tags: isRole ? ["role_mailbox"] : [])
+                         validation: .confirmed, checks: Self.checks, baseScore: isRole ? 0.20 : 0.90,
+                         tags: isRole ? Self.roleTags : Self.noTags)
     }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// `range` of ASCII `text` in lower case.
+    private static func lowered(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for offset in 0..<range.count { buffer[offset] = lower(text[range.lowerBound + offset]) }
+            return range.count
+        }
+    }
+
+    // Shared constants: array literals here would allocate for every address.
+    private static let checks = ["syntax", "tld"]
+    private static let roleTags = ["role_mailbox"]
+    private static let noTags: [String] = []
 
     /// The whole local part, or its first part before `.`, `-`, `_` or a digit, is a role name
     /// (`info`, `info.bygg`, `registrator-ks`, `post2`).

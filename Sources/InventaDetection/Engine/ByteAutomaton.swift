@@ -16,9 +16,12 @@ struct ByteAutomaton: Sendable {
     private let outputs: [[Int32]]
     let collapseWhitespace: Bool
     private let spaceClass: UInt8
+    /// The longest pattern in bytes: without `collapseWhitespace`, a match in the text is exactly this long or shorter.
+    let longestPattern: Int
 
     init(patterns: [[UInt8]], collapseWhitespace: Bool = false) {
         self.collapseWhitespace = collapseWhitespace
+        self.longestPattern = patterns.map(\.count).max() ?? 0
         func mapped(_ byte: UInt8) -> UInt8 {
             collapseWhitespace && TextFolding.isSpace(byte) ? 0x20 : TextFolding.fold(byte)
         }

@@ -34,6 +34,19 @@ struct Prefilter: Sendable {
             let stretch = max(0, span.lowerBound - Self.nearBefore)..<min(text.count, span.upperBound + Self.nearAfter)
             if automaton.containsAny(UnsafeBufferPointer(rebasing: text[stretch])) { return true }
             if stretch == 0..<text.count { return false }
+            if !automaton.collapseWhitespace {
+                // No keyword lies wholly inside the stretch, so one in the unit overlaps the rest:
+                // search only the rest, reaching into the stretch by the longest keyword less one
+                // byte for a keyword across its edge (not the stretch again: in small units it is
+                // most of the unit).
+                let reach = max(0, automaton.longestPattern - 1)
+                if stretch.lowerBound > 0,
+                   automaton.containsAny(UnsafeBufferPointer(rebasing: text[0..<min(text.count, stretch.lowerBound + reach)])) {
+                    return true
+                }
+                return stretch.upperBound < text.count
+                    && automaton.containsAny(UnsafeBufferPointer(rebasing: text[max(0, stretch.upperBound - reach)..<text.count]))
+            }
         }
         return automaton.containsAny(text)
     }

@@ -59,7 +59,7 @@ public struct RuleEngine: Sendable {
         var card: ScoreCard
         /// Indexes of the context words seen near the candidate (into the rule's
         /// `ContextMatcher.keywords`, ascending: positive words first, then negative ones).
-        let context: [Int]
+        let context: ContextHits
         let source: Source
     }
 
@@ -259,18 +259,20 @@ public struct RuleEngine: Sendable {
         let base = compiled.rule.confidence ?? matcherScore
         var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? .matcher : .rule)
         card.validation(validation, checks: checks)
-        let found = compiled.context.findIndexes(in: text, around: span)
+        let found = compiled.context.findHits(in: text, around: span)
         if !found.isEmpty {
-            let split = found.firstIndex { $0 >= compiled.positiveCount } ?? found.count
+            let split = found.count(below: compiled.positiveCount)
             if split == 1 {
-                card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found[0]])
+                // The one positive word is the lowest index.
+                card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found.lowest])
             } else if split > 1 {
-                card.adjust("context", by: compiled.rule.context.positiveBoost, because: words(found[..<split], of: compiled))
+                card.adjust("context", by: compiled.rule.context.positiveBoost, because: words(Array(found)[..<split], of: compiled))
             }
             if found.count - split == 1 {
-                card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found[split]])
+                // The one negative word is the highest index (negative words follow the positive ones).
+                card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found.highest])
             } else if found.count - split > 1 {
-                card.adjust("context", by: -compiled.rule.context.negativePenalty, because: words(found[split...], of: compiled))
+                card.adjust("context", by: -compiled.rule.context.negativePenalty, because: words(Array(found)[split...], of: compiled))
             }
         }
         return Scored(rule: index, category: category, span: span, validation: validation, card: card, context: found, source: source)

@@ -34,6 +34,19 @@ public struct OrganisationsnummerMatcher: Matcher {
             case .vat: return "form:vat"
             }
         }
+
+        /// The candidate's checks, one shared array per form.
+        var checks: [String] {
+            switch self {
+            case .tenDigits: return Self.tenDigitChecks
+            case .centuryPrefixed: return Self.centuryPrefixedChecks
+            case .vat: return Self.vatChecks
+            }
+        }
+
+        private static let tenDigitChecks = ["luhn", "third_digit>=2", Form.tenDigits.check]
+        private static let centuryPrefixedChecks = ["luhn", "third_digit>=2", Form.centuryPrefixed.check]
+        private static let vatChecks = ["luhn", "third_digit>=2", Form.vat.check]
     }
 
     public struct Match: Sendable, Equatable {
@@ -44,6 +57,8 @@ public struct OrganisationsnummerMatcher: Matcher {
     }
 
     public static let markerTag = "organisationsnummer"
+    /// Shared: an array literal per number would allocate each time.
+    private static let tags = [markerTag, "not_personal_data"]
     public var name: String { "organisationsnummer" }
 
     public init() {}
@@ -56,8 +71,8 @@ public struct OrganisationsnummerMatcher: Matcher {
         matches(in: text, runs: runs) { match in
             let value = String(decoding: text[match.span], as: UTF8.self)
             visit(Candidate(category: .personnummer, span: match.span, value: value, normalized: match.normalized,
-                            masked: value, validation: .confirmed, checks: ["luhn", "third_digit>=2", match.form.check],
-                            baseScore: 0.90, tags: [Self.markerTag, "not_personal_data"]))
+                            masked: value, validation: .confirmed, checks: match.form.checks,
+                            baseScore: 0.90, tags: Self.tags))
         }
     }
 

@@ -3,6 +3,29 @@
 enum CardIssuer: String, Sendable {
     case visa, mastercard, amex, maestro, discover, unionpay, jcb, diners
 
+    /// `[rawValue]`, the candidate's tags: one shared array per issuer, not one per number.
+    var tags: [String] {
+        switch self {
+        case .visa: return Self.visaTags
+        case .mastercard: return Self.mastercardTags
+        case .amex: return Self.amexTags
+        case .maestro: return Self.maestroTags
+        case .discover: return Self.discoverTags
+        case .unionpay: return Self.unionpayTags
+        case .jcb: return Self.jcbTags
+        case .diners: return Self.dinersTags
+        }
+    }
+
+    private static let visaTags = [CardIssuer.visa.rawValue]
+    private static let mastercardTags = [CardIssuer.mastercard.rawValue]
+    private static let amexTags = [CardIssuer.amex.rawValue]
+    private static let maestroTags = [CardIssuer.maestro.rawValue]
+    private static let discoverTags = [CardIssuer.discover.rawValue]
+    private static let unionpayTags = [CardIssuer.unionpay.rawValue]
+    private static let jcbTags = [CardIssuer.jcb.rawValue]
+    private static let dinersTags = [CardIssuer.diners.rawValue]
+
     static func issuer(of digits: [UInt8]) -> CardIssuer? {
         guard digits.count >= 13 else { return nil }
         func prefix(_ count: Int) -> Int { digits.prefix(count).reduce(0) { $0 * 10 + Int($1) } }

@@ -27,10 +27,13 @@ public struct PaymentCardMatcher: Matcher {
             visit(Candidate(category: .paymentCard, span: span, value: value,
                             normalized: String(digitValues: found.digits),
                             masked: ValueMasking.digits(value, keepFirst: 0, keepLast: 4), validation: .confirmed,
-                            checks: ["luhn", "iin"], baseScore: found.grouped ? 0.85 : 0.70, tags: [issuer.rawValue]))
+                            checks: Self.checks, baseScore: found.grouped ? 0.85 : 0.70, tags: issuer.tags))
             return found.end
         }
     }
+
+    /// Shared: an array literal per number would allocate each time.
+    private static let checks = ["luhn", "iin"]
 
     private static let groupings: [[Int]] = [[4, 4, 4, 4], [4, 4, 4, 4, 3], [4, 6, 5], [4, 6, 4]]
     /// Each grouping as (group count, lengths packed five bits each), compared without an array per number.

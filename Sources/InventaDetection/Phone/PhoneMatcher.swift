@@ -44,10 +44,10 @@ public struct PhoneMatcher: Matcher {
 
     private func candidate(for found: PhoneParser.Parsed, in text: UnsafeBufferPointer<UInt8>) -> Candidate? {
         let value = String(decoding: text[found.span], as: UTF8.self)
-        var tags: [String] = []
+        var tags = Self.noTags
         var base: Double
         switch (found.prefix.kind, found.international, found.groups) {
-        case (.service, _, _): base = 0.30; tags.append("service_number")
+        case (.service, _, _): base = 0.30; tags = Self.serviceTags
         case (_, true, _): base = 0.85
         case (.mobile, false, 1): base = 0.60
         case (.mobile, false, _): base = 0.75
@@ -57,14 +57,20 @@ public struct PhoneMatcher: Matcher {
         if !found.international && found.groups == 1 && found.national.count == 10
             && isPersonnummer(found.national) {
             base = 0.30
-            tags.append("personnummer_shaped")
+            tags = tags.isEmpty ? Self.personnummerShapedTags : Self.servicePersonnummerShapedTags
         }
         let national = String(digitValues: found.national.dropFirst())
         let masked = ValueMasking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
         return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + national,
                          masked: masked, validation: .confirmed,
-                         checks: [found.prefix.kind.check], baseScore: base, tags: tags)
+                         checks: found.prefix.kind.checks, baseScore: base, tags: tags)
     }
+
+    // Tag lists are shared constants: an array literal here would allocate for every number.
+    private static let noTags: [String] = []
+    private static let serviceTags = ["service_number"]
+    private static let personnummerShapedTags = ["personnummer_shaped"]
+    private static let servicePersonnummerShapedTags = ["service_number", "personnummer_shaped"]
 
     private func isPersonnummer(_ digits: [UInt8]) -> Bool {
         if case .success = personnummer.validate(digits: digits.map { $0 + 0x30 }, separator: nil) { return true }
@@ -81,4 +87,17 @@ extension SwedishNumberingPlan.Kind {
         case .service: return "numbering_plan:service"
         }
     }
+
+    /// `[check]`, one shared array per kind (an array literal per number would allocate each time).
+    var checks: [String] {
+        switch self {
+        case .mobile: return Self.mobileChecks
+        case .landline: return Self.landlineChecks
+        case .service: return Self.serviceChecks
+        }
+    }
+
+    private static let mobileChecks = [Self.mobile.check]
+    private static let landlineChecks = [Self.landline.check]
+    private static let serviceChecks = [Self.service.check]
 }

@@ -54,4 +54,19 @@ struct EmailMatcherTests {
         #expect(found.normalized == "anna.svensson@kommunen.åre.se")
         #expect(found.masked == "a***@kommunen.åre.se")
     }
+
+    /// ASCII addresses take a byte-level path; it must give what Unicode lower-casing gives.
+    @Test(arguments: [
+        ("Anna.Svensson@Exempelkommun.SE", "anna.svensson@exempelkommun.se", "a***@exempelkommun.se", false),
+        ("INFO@EXEMPEL.SE", "info@exempel.se", "i***@exempel.se", true),
+        ("Z_9+x@a-b.Example.Org", "z_9+x@a-b.example.org", "z***@a-b.example.org", false),
+    ])
+    func normalisesAndMasksASCII(_ address: String, _ normalized: String, _ masked: String, _ isRole: Bool) throws {
+        let found = try #require(firstCandidate(of: matcher, in: "E-post: \(address)."))
+        #expect(found.value == address)
+        #expect(found.normalized == normalized)
+        #expect(found.normalized == address.lowercased())
+        #expect(found.masked == masked)
+        #expect(found.tags.contains("role_mailbox") == isRole)
+    }
 }

@@ -1,4 +1,4 @@
-import InventaDetection
+@testable import InventaDetection
 import InventaModel
 import Testing
 
@@ -19,5 +19,26 @@ import Testing
 
     @Test func withoutAKeywordInTheUnitTheRuleDoesNotRun() {
         #expect(Self.bankgiro(in: Self.filler + "\n5050-1055").isEmpty)
+    }
+
+    /// The pass after the stretch near the candidate searches only the rest of the unit, reaching
+    /// back into the stretch for a keyword across its edge: a keyword at every offset, inside,
+    /// across either edge and outside, must give the whole-unit answer.
+    @Test(arguments: [0, 100, 300, 600, 900])
+    func theNearSearchGivesTheWholeUnitAnswer(_ candidateAt: Int) {
+        let prefilter = Prefilter(keywords: [["bankgiro", "bg"]])
+        for keyword in ["Bankgiro", "BG"] {
+            for position in stride(from: 0, through: 1_000 - keyword.utf8.count, by: 1) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 1_000)
+                bytes.replaceSubrange(position..<(position + keyword.utf8.count), with: Array(keyword.utf8))
+                let span = candidateAt..<(candidateAt + 9)
+                let (near, whole) = bytes.withUnsafeBufferPointer {
+                    (prefilter.isActive(0, in: $0, near: span), prefilter.isActive(0, in: $0))
+                }
+                #expect(near == whole && whole, "keyword \(keyword) at \(position), candidate at \(candidateAt)")
+            }
+        }
+        let none = [UInt8](repeating: UInt8(ascii: "x"), count: 1_000)
+        #expect(!none.withUnsafeBufferPointer { prefilter.isActive(0, in: $0, near: candidateAt..<(candidateAt + 9)) })
     }
 }
