@@ -152,22 +152,25 @@ public final class ReportWriter: @unchecked Sendable {
         let fileID = try insertRow(entry, path: result.file.relativePath, size: result.file.size, format: result.format,
                                    outcome: result.outcome, findings: result.findings, parent: nil)
         var rowIDs: [[String]: Int64] = [[]: fileID]
+        let held = Self.findingsHeld(byMember: byMember)
         for member in result.members {
             rowIDs[member.member] = try insertRow(entry, path: member.path(in: result.file.relativePath), size: member.size,
                                                   format: member.format, outcome: member.outcome,
-                                                  findings: Self.findings(in: member.member, byMember: byMember), parent: fileID)
+                                                  findings: held[member.member] ?? [], parent: fileID)
         }
         for finding in result.findings { try write(finding, fileID: rowIDs[finding.member] ?? fileID) }
     }
 
-    /// The findings of a member and of everything nested in it: a zip inside a zip, or an
-    /// e-mail attached to an e-mail, is as risky as what it holds, like the file on disk is.
-    static func findings(in member: [String], byMember: [[String]: [Finding]]) -> [Finding] {
-        var found: [Finding] = []
-        for (path, findings) in byMember where path.count >= member.count && path.starts(with: member) {
-            found += findings
+    /// For every member path, the findings in it and in everything nested in it: a zip inside a
+    /// zip, or an e-mail attached to an e-mail, is as risky as what it holds, like the file on
+    /// disk is. One pass that hands each member's findings to its ancestors (nesting is at most
+    /// a few levels deep), so a container with thousands of members costs no more than its findings.
+    static func findingsHeld(byMember: [[String]: [Finding]]) -> [[String]: [Finding]] {
+        var held: [[String]: [Finding]] = [:]
+        for (path, findings) in byMember where !path.isEmpty {
+            for depth in 1...path.count { held[Array(path.prefix(depth)), default: []] += findings }
         }
-        return found
+        return held
     }
 
     private func end(_ id: Int64, reason: String) throws(ReportError) {
