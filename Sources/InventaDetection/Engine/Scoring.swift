@@ -204,8 +204,19 @@ enum UTF8Text {
         }
     }
 
+    /// One block copy per part: iterating `String.UTF8View` byte by byte costs more than the
+    /// rest of the string's construction.
     @inline(__always)
     private static func put(_ part: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+        let copied: Int? = part.utf8.withContiguousStorageIfAvailable { source in
+            guard let from = source.baseAddress, let to = buffer.baseAddress, source.count > 0 else { return source.count }
+            (to + at).update(from: from, count: source.count)
+            return source.count
+        }
+        if let copied {
+            at += copied
+            return
+        }
         for byte in part.utf8 {
             buffer[at] = byte
             at += 1
