@@ -17,6 +17,10 @@ public struct RuleEngine: Sendable {
     let slots: [BuiltinSlot]
     /// True when some phrase rule lists keywords (the bundled ones do not).
     let phraseRulesHaveKeywords: Bool
+    /// `options.suppressedByOrganisationsnummer` and `options.cooccurrence.identifying` as bits
+    /// (asked for every scored candidate).
+    let suppressible: CategoryMask
+    let identifying: CategoryMask
 
     /// One builtin matcher instance and the rules that use it, so a matcher shared by
     /// several rules (e.g. `se.personnummer` and `se.samordningsnummer`) runs once per unit.
@@ -114,6 +118,8 @@ public struct RuleEngine: Sendable {
         }
         self.phrases = PhraseMatcher(lists: lists)
         self.phraseRulesHaveKeywords = lists.contains { !compiled[$0.rule].rule.keywords.isEmpty }
+        self.suppressible = CategoryMask(options.suppressedByOrganisationsnummer)
+        self.identifying = CategoryMask(options.cooccurrence.identifying)
     }
 
     private static func make(_ name: String, _ environment: BuiltinMatchers.Environment, _ rule: Rule?) throws(EngineError) -> any Matcher {
@@ -219,7 +225,7 @@ public struct RuleEngine: Sendable {
         if !suppressing.isEmpty {
             suppressing.sort { $0.lowerBound < $1.lowerBound }
             scored.removeAllInPlace { item in
-                !rules[item.rule].isSuppressor && options.suppressedByOrganisationsnummer.contains(item.category)
+                suppressible.contains(item.category) && !rules[item.rule].isSuppressor
                     && Self.overlapsAny(suppressing, item.span)
             }
         }
@@ -333,15 +339,15 @@ public struct RuleEngine: Sendable {
     private func applyCooccurrence(_ scored: inout [Scored]) {
         let policy = options.cooccurrence
         guard policy.boost > 0, scored.contains(where: { $0.category.isSensitive }) else { return }
-        var present: Set<Category> = []
+        var present = CategoryMask()
         for index in scored.indices {
             let category = scored[index].category
-            guard !rules[scored[index].rule].isSuppressor, policy.identifying.contains(category),
+            guard identifying.contains(category), !present.contains(category), !rules[scored[index].rule].isSuppressor,
                   scored[index].card.provisional >= options.thresholds.medium else { continue }
             present.insert(category)
         }
         guard !present.isEmpty else { return }
-        let reason = present.map(\.rawValue).sorted().joined(separator: ", ") + " in the same text unit"
+        let reason = present.sortedByName.map(\.rawValue).joined(separator: ", ") + " in the same text unit"
         let step = ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
         for index in scored.indices where scored[index].category.isSensitive {
             scored[index].card.adjust(by: policy.boost, step: step)
