@@ -46,7 +46,7 @@ public struct PersonnummerMatcher: Matcher {
                     tags.append("mobile_shaped")
                 }
                 visit(Candidate(category: number.category, span: shape.span, value: value, normalized: number.normalized,
-                                masked: Self.mask(value), validation: .confirmed, checks: checks, baseScore: base, tags: tags))
+                                masked: Self.mask(text[shape.span]), validation: .confirmed, checks: checks, baseScore: base, tags: tags))
             }
         }
     }
@@ -84,13 +84,25 @@ public struct PersonnummerMatcher: Matcher {
 
     /// Keeps the birth date and hides the serial and check digits: `850101-****`, `198501012382` → `19850101****`.
     public static func mask(_ value: String) -> String {
-        let total = value.utf8.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
-        var digitsSeen = 0
-        let bytes = value.utf8.map { byte -> UInt8 in
-            guard byte &- 0x30 < 10 else { return byte }
-            digitsSeen += 1
-            return digitsSeen > total - 4 ? UInt8(ascii: "*") : byte
+        var value = value
+        return value.withUTF8 { mask($0[...]) }
+    }
+
+    /// The same from the bytes as written, straight into the new string (no byte array).
+    static func mask(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var total = 0
+        for byte in bytes where byte &- 0x30 < 10 { total += 1 }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var digitsSeen = 0
+            for (offset, byte) in bytes.enumerated() {
+                var masked = byte
+                if byte &- 0x30 < 10 {
+                    digitsSeen += 1
+                    if digitsSeen > total - 4 { masked = UInt8(ascii: "*") }
+                }
+                out[offset] = masked
+            }
+            return bytes.count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
