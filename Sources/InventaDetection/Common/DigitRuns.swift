@@ -80,7 +80,19 @@ public struct DigitRunIndex: Sendable {
 extension String {
     /// The ASCII digits of `values` (digit values 0–9): `[5, 0, 5]` → `"505"`. One byte copy;
     /// building the string from `Character`s cost more than finding the number.
-    init<Values: Sequence<UInt8>>(digitValues values: Values) {
-        self = String(decoding: values.map { $0 &+ 0x30 }, as: UTF8.self)
+    init<Values: Collection<UInt8>>(digitValues values: Values, after prefix: StaticString = "") {
+        let head = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        self.init(unsafeUninitializedCapacity: head.count + values.count) { out in
+            var at = 0
+            for byte in head {
+                out[at] = byte
+                at += 1
+            }
+            for value in values {
+                out[at] = value &+ 0x30
+                at += 1
+            }
+            return at
+        }
     }
 }

@@ -55,13 +55,13 @@ public struct PhoneMatcher: Matcher {
         default: base = 0.65
         }
         if !found.international && found.groups == 1 && found.national.count == 10
-            && isPersonnummer(found.national) {
+            && isPersonnummer(Array(found.national)) {
             base = 0.30
             tags = tags.isEmpty ? Self.personnummerShapedTags : Self.servicePersonnummerShapedTags
         }
-        let national = String(digitValues: found.national.dropFirst())
         let masked = ValueMasking.digits(value, keepFirst: found.prefixDigitsWritten, keepLast: 2)
-        return Candidate(category: .phone, span: found.span, value: value, normalized: "+46" + national,
+        return Candidate(category: .phone, span: found.span, value: value,
+                         normalized: String(digitValues: found.national.dropFirst(), after: "+46"),
                          masked: masked, validation: .confirmed,
                          checks: found.prefix.kind.checks, baseScore: base, tags: tags)
     }

@@ -4,7 +4,7 @@ enum PhoneParser {
     struct Parsed {
         var span: Range<Int>
         /// National digits as values 0–9, with the trunk `0`.
-        var national: [UInt8]
+        var national: NationalDigits
         var prefix: SwedishNumberingPlan.Prefix
         var international: Bool
         /// Digit groups after the country code.
@@ -50,8 +50,9 @@ enum PhoneParser {
 
     private static func readNational(_ text: UnsafeBufferPointer<UInt8>, start: Int, from: Int, international: Bool,
                                      writtenBeforeNational: Int, parenthesised: Bool) -> Parsed? {
-        var national: [UInt8] = international ? [0] : []
-        var groupLengths: [Int] = []
+        var national = NationalDigits()
+        if international { national.append(0) }
+        var groupLengths = GroupLengths()
         var position = from
         var end = from
         while position < text.count && ByteClass.isDigit(text[position]) {
@@ -62,7 +63,7 @@ enum PhoneParser {
                 if groupLengths.isEmpty { return nil }
                 break
             }
-            national += text[position..<groupEnd].map(ByteClass.value)
+            for index in position..<groupEnd { national.append(ByteClass.value(text[index])) }
             groupLengths.append(length)
             end = groupEnd
             if parenthesised && groupLengths.count == 1 {
@@ -90,12 +91,30 @@ enum PhoneParser {
 
     /// The prefix stands alone in the first group (or the whole number is one group); later
     /// groups have 2–4 digits, except a subscriber number written in one piece.
-    private static func groupingOK(_ groups: [Int], prefixLength: Int, total: Int) -> Bool {
-        guard let first = groups.first else { return false }
-        if groups.count == 1 { return first == total }
-        guard first == prefixLength else { return false }
-        if groups.count == 2 { return groups[1] >= 5 }
-        return groups.dropFirst().allSatisfy { (2...4).contains($0) }
+    private static func groupingOK(_ groups: GroupLengths, prefixLength: Int, total: Int) -> Bool {
+        guard groups.count > 0 else { return false }
+        if groups.count == 1 { return groups.first == total }
+        guard groups.first == prefixLength else { return false }
+        if groups.count == 2 { return groups.second >= 5 }
+        return groups.laterAreShort
+    }
+
+    /// What `groupingOK` needs of the digit groups' lengths, kept as numbers: the parse runs
+    /// for every `0` and `+` before a digit, and an array per parse was most of its cost.
+    struct GroupLengths {
+        var count = 0
+        var first = 0
+        var second = 0
+        /// Every group after the first has 2–4 digits.
+        var laterAreShort = true
+
+        var isEmpty: Bool { count == 0 }
+
+        mutating func append(_ length: Int) {
+            if count == 0 { first = length } else { laterAreShort = laterAreShort && (2...4).contains(length) }
+            if count == 1 { second = length }
+            count += 1
+        }
     }
 
     /// Skips one separator between digit groups: a space, a non-breaking space, a dash, or
@@ -117,5 +136,24 @@ enum PhoneParser {
 
     private static func matches(_ text: UnsafeBufferPointer<UInt8>, at position: Int, _ literal: StaticString) -> Bool {
         ByteClass.hasLiteral(text, at: position, literal)
+    }
+}
+
+/// Up to sixteen digit values (a national number has at most eleven) stored inline, so a
+/// parse allocates nothing.
+struct NationalDigits: RandomAccessCollection {
+    private var storage = SIMD16<UInt8>()
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> UInt8 { storage[position] }
+
+    /// Appends `value`; digits beyond sixteen are dropped (callers stop at eleven).
+    mutating func append(_ value: UInt8) {
+        guard count < 16 else { return }
+        storage[count] = value
+        count += 1
     }
 }

@@ -22,13 +22,13 @@ enum SwedishNumberingPlan {
 
     /// Two-digit area codes (after the `0`) with three-digit prefixes, e.g. `031` Göteborg.
     /// Every other geographic area code in 01–06 and 09 has four digits (`0910`, `0771` …).
-    private static let threeDigitAreas: Set<Int> = [
-        10, 11, 13, 16, 18, 19, 21, 23, 26, 31, 33, 35, 36, 40, 42, 44, 46, 54, 60, 63, 90,
-    ]
+    private static let threeDigitAreas: [Bool] = (0..<100).map {
+        [10, 11, 13, 16, 18, 19, 21, 23, 26, 31, 33, 35, 36, 40, 42, 44, 46, 54, 60, 63, 90].contains($0)
+    }
 
     /// The prefix of a national number (`digits` are values 0–9, starting with the trunk 0),
     /// or nil when no phone number starts like this.
-    static func prefix(of digits: [UInt8]) -> Prefix? {
+    static func prefix<Digits: RandomAccessCollection<UInt8>>(of digits: Digits) -> Prefix? where Digits.Index == Int {
         guard digits.count >= 3, digits[0] == 0 else { return nil }
         let first = digits[1]
         let second = digits[2]
@@ -49,7 +49,7 @@ enum SwedishNumberingPlan {
                 : Prefix(length: 3, kind: .service, totals: 9...10)
         default:
             let pair = Int(first) * 10 + Int(second)
-            if threeDigitAreas.contains(pair) {
+            if threeDigitAreas[pair] {
                 return Prefix(length: 3, kind: .landline, totals: pair == 10 ? 10...10 : 8...10)
             }
             return Prefix(length: 4, kind: .landline, totals: 9...10)
