@@ -20,16 +20,20 @@ enum TextFolding {
 
     /// Folded text with each whitespace run made one space: the normalised form of a phrase match.
     static func foldedCollapsingSpaces(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var previousSpace = false
-        for byte in bytes {
-            let space = isSpace(byte)
-            if space && previousSpace { continue }
-            out.append(space ? 0x20 : fold(byte))
-            previousSpace = space
+        table.withUnsafeBufferPointer { table in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var previousSpace = false
+                for byte in bytes {
+                    let space = isSpace(byte)
+                    if space && previousSpace { continue }
+                    out[count] = space ? 0x20 : table[Int(byte)]
+                    count += 1
+                    previousSpace = space
+                }
+                return count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
