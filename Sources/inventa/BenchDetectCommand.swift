@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import InventaBench
 import InventaDetection
+import InventaExtraction
 import InventaModel
 import InventaRules
 
@@ -11,8 +12,10 @@ import InventaRules
 /// detectors (every rule except the statistical name model, the issue #4 target of
 /// 100 MB/s per core) and with everything including names (issue #5 has its own
 /// target). Also prints the finding density, which decides the speed more than the
-/// text size does. A measurement, not a test: run it with a release build
-/// (`scripts/bench-detect`). See docs/benchmarks/rules-engine.md.
+/// text size does. With `--corpus DIR` the text is instead what the product's extractors
+/// make of the files under DIR (every format, members of containers, real unit sizes),
+/// extracted first and then detected in, so only detection is timed. A measurement, not a
+/// test: run it with a release build (`scripts/bench-detect`). See docs/benchmarks/rules-engine.md.
 struct BenchDetectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-detect",
@@ -37,6 +40,9 @@ struct BenchDetectCommand: ParsableCommand {
     @Flag(name: .long, help: "Measure only the rule-based detectors (skip the run with the name model).")
     var rulesOnly = false
 
+    @Option(name: .long, help: "Detect in the text extracted from the files under this folder (up to --megabytes of text) instead of synthetic text.")
+    var corpus: String?
+
     func run() throws {
         let options = EngineOptions(today: CivilDate(year: 2026, month: 1, day: 1))
         let ruleSet = try rulesOption.ruleSet()
@@ -49,6 +55,10 @@ struct BenchDetectCommand: ParsableCommand {
         var configurations = [("rule-based (names excluded)", ruleBased)]
         if !rulesOnly && ruleBased.enabledRules.count < ruleSet.enabledRules.count {
             configurations.append(("all detectors (names included)", ruleSet))
+        }
+        if let corpus {
+            try runOnCorpus(corpus, configurations: configurations, options: options)
+            return
         }
         let text = DetectionBenchText.generate(bytes: megabytes << 20, specimenEvery: max(1, specimenEvery))
         let megabytesOfText = Double(text.utf8.count) / 1e6
@@ -70,6 +80,55 @@ struct BenchDetectCommand: ParsableCommand {
                              Double(text.utf8.count) / Double(max(1, result.findings))))
             }
         }
+    }
+
+    /// `--corpus`: extract every regular file under `folder` (in path order, until `megabytes`
+    /// of text), then time detection alone over those units.
+    private func runOnCorpus(_ folder: String, configurations: [(String, RuleSet)], options: EngineOptions) throws {
+        let units = try Self.extractedUnits(under: folder, limit: megabytes << 20)
+        let bytes = units.reduce(0) { $0 + $1.text.utf8.count }
+        guard bytes > 0 else { throw Fatal(message: "\(folder): no text extracted; give a folder of documents") }
+        let sizes = units.map { $0.text.utf8.count }.sorted()
+        print(String(format: "text: %.1f MB extracted from %@ in %d text units (median %d bytes, mean %.0f)",
+                     Double(bytes) / 1e6, folder, units.count, sizes[sizes.count / 2], Double(bytes) / Double(units.count)))
+        for (label, rules) in configurations {
+            let detection: Detection
+            do {
+                detection = try Detection(ruleSet: rules, options: options)
+            } catch {
+                throw Fatal(message: error.description)
+            }
+            let result = measure(detection, units: units, bytes: bytes)
+            print(String(format: "%@: %7.1f MB/s per core (CPU time), %7.1f MB/s wall; %d findings, %.0f per MB",
+                         label, result.cpu, result.wall, result.findings, Double(result.findings) / (Double(bytes) / 1e6)))
+        }
+    }
+
+    /// The text units of the regular files under `folder`, as a scan extracts them.
+    private static func extractedUnits(under folder: String, limit: Int) throws -> [TextUnit] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+            throw Fatal(message: "\(folder): cannot list this folder; give a readable folder of documents")
+        }
+        var paths: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if walker.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(relative) }
+        }
+        Extraction.prepareLibraries()
+        let extraction = Extraction()
+        var units: [TextUnit] = []
+        var bytes = 0
+        for relative in paths.sorted() where bytes < limit {
+            let path = folder + "/" + relative
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let file = FileRef(pathBytes: Array(path.utf8), root: folder, relativePath: relative, size: Int64(info.st_size),
+                               mtime: Double(info.st_mtim.tv_sec), device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            _ = extraction.extract(file) { unit in
+                bytes += unit.text.utf8.count
+                units.append(unit)
+            }
+        }
+        return units
     }
 
     /// Best of `rounds`: MB/s over the thread's CPU time and over wall time, and the finding count.

@@ -75,57 +75,75 @@ public struct AddressMatcher: Matcher {
     }
 
     /// Street, number, `lgh`, postcode `NNN NN` and town, lower-cased, single-spaced.
-    /// The parts are written byte by byte into one buffer (no array per part): joined by
-    /// spaces, line breaks and tabs read as spaces, commas and repeated spaces dropped.
+    /// The parts are written byte by byte straight into the string's storage (no array per
+    /// part, no byte array): joined by spaces, line breaks and tabs read as spaces, commas
+    /// and repeated spaces dropped.
     private func normalized(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(found.span.count + 8)
-        func add(_ written: UInt8) {
-            let byte = written == 0x0A || written == 0x09 || written == 0x0D ? UInt8(ascii: " ") : written
-            guard !(byte == UInt8(ascii: " ") && out.last == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") else { return }
-            out.append(byte)
-        }
-        /// `ByteClass.lowered` of one part, without building it.
-        func add(lowered range: Range<Int>) {
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = text[index]
-                if ByteClass.isUpper(byte) {
-                    add(byte | 0x20)
-                } else if byte == 0xC3 && index + 1 < range.upperBound && text[index + 1] >= 0x80 && text[index + 1] <= 0x9E
-                            && text[index + 1] != 0x97 {
-                    add(byte)
-                    add(text[index + 1] + 0x20)
-                    index += 1
-                } else {
-                    add(byte)
-                }
-                index += 1
+        // The written span bounds every part; the joins, ` lgh ` and the postcode's space add at most 16.
+        String(unsafeUninitializedCapacity: found.span.count + 16) { out in
+            var count = 0
+            func add(_ written: UInt8) {
+                let byte = written == 0x0A || written == 0x09 || written == 0x0D ? UInt8(ascii: " ") : written
+                guard !(byte == UInt8(ascii: " ") && count > 0 && out[count - 1] == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") else { return }
+                out[count] = byte
+                count += 1
             }
-        }
-        add(lowered: found.name)
-        add(UInt8(ascii: " "))
-        add(lowered: found.number)
-        if let apartment = found.apartment {
-            for byte in " lgh ".utf8 { add(byte) }
-            for index in apartment where ByteClass.isDigit(text[index]) { add(text[index]) }
-        }
-        if let code = found.postcode, let town = found.town {
-            let digits = Array(String(code).utf8)
+            /// `ByteClass.lowered` of one part, without building it.
+            func add(lowered range: Range<Int>) {
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let byte = text[index]
+                    if ByteClass.isUpper(byte) {
+                        add(byte | 0x20)
+                    } else if byte == 0xC3 && index + 1 < range.upperBound && text[index + 1] >= 0x80 && text[index + 1] <= 0x9E
+                                && text[index + 1] != 0x97 {
+                        add(byte)
+                        add(text[index + 1] + 0x20)
+                        index += 1
+                    } else {
+                        add(byte)
+                    }
+                    index += 1
+                }
+            }
+            add(lowered: found.name)
             add(UInt8(ascii: " "))
-            for byte in digits[0..<3] { add(byte) }
-            add(UInt8(ascii: " "))
-            for byte in digits[3...] { add(byte) }
-            add(UInt8(ascii: " "))
-            add(lowered: town)
+            add(lowered: found.number)
+            if let apartment = found.apartment {
+                for byte in " lgh ".utf8 { add(byte) }
+                for index in apartment where ByteClass.isDigit(text[index]) { add(text[index]) }
+            }
+            if let code = found.postcode, let town = found.town {
+                // Five digits, `NNN NN` (a postcode below 10000 keeps its leading zero out, as `String(code)` did).
+                let digits = Self.decimalDigits(Int(code))
+                add(UInt8(ascii: " "))
+                for byte in digits.prefix(3) { add(byte) }
+                add(UInt8(ascii: " "))
+                for byte in digits.dropFirst(3) { add(byte) }
+                add(UInt8(ascii: " "))
+                add(lowered: town)
+            }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII digits of a non-negative number, most significant first, without a string.
+    private static func decimalDigits(_ value: Int) -> [UInt8] {
+        var digits: [UInt8] = []
+        var rest = value
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        return digits.reversed()
     }
 
     /// Hides the street name between its first letter and suffix, the numbers, the last two
-    /// postcode digits and the `c/o` name; keeps layout, suffix and town.
+    /// postcode digits and the `c/o` name; keeps layout, suffix and town. Written straight
+    /// into the string's storage: the mask is never longer than the value.
     private func masked(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
         var hidden: [Range<Int>] = [found.number]
+        hidden.reserveCapacity(5)
         if !found.isBox, let suffixStart = found.suffixStart {
             let firstEnd = found.name.lowerBound + utf8Width(text[found.name.lowerBound])
             if suffixStart > firstEnd { hidden.append(firstEnd..<suffixStart) }
@@ -133,19 +151,25 @@ public struct AddressMatcher: Matcher {
         if let apartment = found.apartment { hidden.append(apartment) }
         if let range = found.postcodeRange { hidden.append((range.upperBound - 2)..<range.upperBound) }
         if let careOf = found.careOf { hidden.append((careOf.lowerBound + 4)..<careOf.upperBound) }
-        var out: [UInt8] = []
-        var position = found.span.lowerBound
-        while position < found.span.upperBound {
-            let byte = text[position]
-            let isHidden = hidden.contains { $0.contains(position) }
-            if isHidden && (ByteClass.isAlphanumeric(byte) || byte >= 0xC0) {
-                out.append(UInt8(ascii: "*"))
-            } else if !(isHidden && byte >= 0x80 && byte < 0xC0) {
-                out.append(byte)
+        return String(unsafeUninitializedCapacity: found.span.count) { out in
+            var count = 0
+            for position in found.span {
+                let byte = text[position]
+                var isHidden = false
+                for range in hidden where range.contains(position) {
+                    isHidden = true
+                    break
+                }
+                if isHidden && (ByteClass.isAlphanumeric(byte) || byte >= 0xC0) {
+                    out[count] = UInt8(ascii: "*")
+                    count += 1
+                } else if !(isHidden && byte >= 0x80 && byte < 0xC0) {
+                    out[count] = byte
+                    count += 1
+                }
             }
-            position += 1
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private func utf8Width(_ lead: UInt8) -> Int { lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }

@@ -70,6 +70,9 @@ public struct DigitRunIndex: Sendable {
     public init(_ text: UnsafeBufferPointer<UInt8>) {
         var runs: [Range<Int>] = []
         DigitRuns.forEach(in: text) { start, end in
+            // One allocation sized for the unit, not a doubling series: a spreadsheet's units
+            // are single cells, and growing from empty cost more than finding their runs.
+            if runs.isEmpty { runs.reserveCapacity(max(4, text.count / 16)) }
             runs.append(start..<end)
             return end
         }
