@@ -43,7 +43,9 @@ enum StreetLexicon {
 
     /// Length of the longest suffix `text[word]` ends with (0 for none).
     static func suffixLength(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
-        suffixes.filter { endsWith(text, word, $0) }.map(\.count).max() ?? 0
+        var longest = 0
+        for suffix in suffixes where suffix.count > longest && endsWith(text, word, suffix) { longest = suffix.count }
+        return longest
     }
 
     private static let plan = Array("plan".utf8)
