@@ -55,35 +55,58 @@ struct Prefilter: Sendable {
 /// Which rules run on one text unit, worked out on first need and remembered: a rule
 /// without keywords always runs; a rule with keywords gets its keyword pass the first
 /// time it is asked about. Where it looks first changes the cost, never the answer.
+///
+/// The answers are two bit masks for the first 64 rules (an array per text unit cost
+/// more than the passes for a spreadsheet's single-cell units); further rules use an array.
 struct ActiveRules {
     private let prefilter: Prefilter
     private let text: UnsafeBufferPointer<UInt8>
-    /// Per rule: nil until asked.
-    private var known: [Bool?]
+    /// Bit `rule`: the rule was asked about / its answer (rules 0–63).
+    private var asked: UInt64 = 0
+    private var answers: UInt64 = 0
+    /// Rules from 64 on: nil until asked (empty until needed).
+    private var more: [Bool?] = []
 
     init(_ prefilter: Prefilter, text: UnsafeBufferPointer<UInt8>) {
         self.prefilter = prefilter
         self.text = text
-        self.known = []
     }
 
     /// Whether `rule` runs; `near` is the candidate that asks (its surroundings are searched first).
     mutating func contains(_ rule: Int, near span: Range<Int>? = nil) -> Bool {
         if prefilter.alwaysActive[rule] { return true }
-        if known.isEmpty { known = [Bool?](repeating: nil, count: prefilter.alwaysActive.count) }
-        if let answer = known[rule] { return answer }
+        if let answer = known(rule) { return answer }
         let answer = prefilter.isActive(rule, in: text, near: span)
-        known[rule] = answer
+        remember(rule, answer)
         return answer
     }
 
     /// True when `rule` is known not to run (its keywords were looked for and are absent).
     func isKnownInactive(_ rule: Int) -> Bool {
-        !known.isEmpty && known[rule] == false
+        known(rule) == false
     }
 
     /// The answer for every rule (runs the passes not run yet).
     mutating func all() -> [Bool] {
         prefilter.alwaysActive.indices.map { contains($0) }
+    }
+
+    private func known(_ rule: Int) -> Bool? {
+        if rule < 64 {
+            let bit: UInt64 = 1 << UInt64(rule)
+            return asked & bit == 0 ? nil : answers & bit != 0
+        }
+        return rule - 64 < more.count ? more[rule - 64] : nil
+    }
+
+    private mutating func remember(_ rule: Int, _ answer: Bool) {
+        if rule < 64 {
+            let bit: UInt64 = 1 << UInt64(rule)
+            asked |= bit
+            if answer { answers |= bit }
+            return
+        }
+        if more.isEmpty { more = [Bool?](repeating: nil, count: max(0, prefilter.alwaysActive.count - 64)) }
+        more[rule - 64] = answer
     }
 }

@@ -168,13 +168,10 @@ public struct RuleEngine: Sendable {
             // Candidates of rules whose keywords the unit lacks: kept only if the unit is a list.
             var unlabelled: [(rule: Int, candidate: Candidate)] = []
             slot.matcher.candidates(in: text, runs: runs) { reported in
-                var candidate = reported
                 // The organisationsnummer matcher reports its numbers as rejected personnummer
                 // with score 0; for the suppressor slot they are exactly what it looks for.
-                if slot.isSuppressor {
-                    candidate.validation = .confirmed
-                    candidate.baseScore = max(candidate.baseScore, 0.9)
-                }
+                // (Only that slot copies the candidate: a copy costs a count per string.)
+                let candidate = slot.isSuppressor ? Self.asSuppressor(reported) : reported
                 shaped += 1
                 guard candidate.validation != .rejected else { return }
                 valid += 1
@@ -187,7 +184,7 @@ public struct RuleEngine: Sendable {
                 // The category test comes first: it is free, the keyword pass is not.
                 for index in slot.rules where slot.isSuppressor || rules[index].rule.category == candidate.category {
                     if active.contains(index, near: candidate.span) {
-                        if let item = score(candidate, rule: index, in: text) { scored.append(item) }
+                        if let item = score(candidate, rule: index, in: text) { Self.append(item, to: &scored) }
                     } else if slot.countsLists && candidate.validation == .confirmed {
                         unlabelled.append((index, candidate))
                     }
@@ -234,6 +231,21 @@ public struct RuleEngine: Sendable {
             (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
         return scored
+    }
+
+    private static func asSuppressor(_ reported: Candidate) -> Candidate {
+        var candidate = reported
+        candidate.validation = .confirmed
+        candidate.baseScore = max(candidate.baseScore, 0.9)
+        return candidate
+    }
+
+    /// Appends with room for a few more on the first item: most text units (a spreadsheet's
+    /// cells) hold a handful of candidates, and growing from empty reallocated for each.
+    @inline(__always)
+    private static func append(_ item: Scored, to scored: inout [Scored]) {
+        if scored.capacity == 0 { scored.reserveCapacity(8) }
+        scored.append(item)
     }
 
     /// True when `span` overlaps one of `spans` (sorted, not overlapping each other): binary search.
