@@ -43,6 +43,9 @@ struct BenchDetectCommand: ParsableCommand {
     @Option(name: .long, help: "Detect in the text extracted from the files under this folder (up to --megabytes of text) instead of synthetic text.")
     var corpus: String?
 
+    @Option(name: .long, help: "With --corpus: take every Nth file in path order (a sample across all folders of a large corpus).")
+    var fileStride: Int = 1
+
     func run() throws {
         let options = EngineOptions(today: CivilDate(year: 2026, month: 1, day: 1))
         let ruleSet = try rulesOption.ruleSet()
@@ -85,12 +88,13 @@ struct BenchDetectCommand: ParsableCommand {
     /// `--corpus`: extract every regular file under `folder` (in path order, until `megabytes`
     /// of text), then time detection alone over those units.
     private func runOnCorpus(_ folder: String, configurations: [(String, RuleSet)], options: EngineOptions) throws {
-        let units = try Self.extractedUnits(under: folder, limit: megabytes << 20)
+        let units = try Self.extractedUnits(under: folder, limit: megabytes << 20, stride: max(1, fileStride))
         let bytes = units.reduce(0) { $0 + $1.text.utf8.count }
         guard bytes > 0 else { throw Fatal(message: "\(folder): no text extracted; give a folder of documents") }
         let sizes = units.map { $0.text.utf8.count }.sorted()
-        print(String(format: "text: %.1f MB extracted from %@ in %d text units (median %d bytes, mean %.0f)",
-                     Double(bytes) / 1e6, folder, units.count, sizes[sizes.count / 2], Double(bytes) / Double(units.count)))
+        print(String(format: "text: %.1f MB extracted from %@%@ in %d text units (median %d bytes, mean %.0f)",
+                     Double(bytes) / 1e6, folder, fileStride > 1 ? " (every \(fileStride)th file)" : "", units.count,
+                     sizes[sizes.count / 2], Double(bytes) / Double(units.count)))
         for (label, rules) in configurations {
             let detection: Detection
             do {
@@ -105,7 +109,7 @@ struct BenchDetectCommand: ParsableCommand {
     }
 
     /// The text units of the regular files under `folder`, as a scan extracts them.
-    private static func extractedUnits(under folder: String, limit: Int) throws -> [TextUnit] {
+    private static func extractedUnits(under folder: String, limit: Int, stride: Int) throws -> [TextUnit] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else {
             throw Fatal(message: "\(folder): cannot list this folder; give a readable folder of documents")
         }
@@ -117,7 +121,7 @@ struct BenchDetectCommand: ParsableCommand {
         let extraction = Extraction()
         var units: [TextUnit] = []
         var bytes = 0
-        for relative in paths.sorted() where bytes < limit {
+        for (index, relative) in paths.sorted().enumerated() where index % stride == 0 && bytes < limit {
             let path = folder + "/" + relative
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
