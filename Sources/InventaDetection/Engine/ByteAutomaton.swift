@@ -18,6 +18,12 @@ struct ByteAutomaton: Sendable {
     private let spaceClass: UInt8
     /// The longest pattern in bytes: without `collapseWhitespace`, a match in the text is exactly this long or shorter.
     let longestPattern: Int
+    /// `containsAny`'s skip test, when every pattern starts with one of at most four ASCII
+    /// bytes: those first bytes broadcast to all eight lanes, letters (tested case-blind by
+    /// setting bit 5 of the text) apart from other bytes. Nil when skipping does not apply.
+    private let firstLetters: [UInt64]
+    private let firstOthers: [UInt64]
+    private let canSkip: Bool
 
     init(patterns: [[UInt8]], collapseWhitespace: Bool = false) {
         self.collapseWhitespace = collapseWhitespace
@@ -87,6 +93,30 @@ struct ByteAutomaton: Sendable {
         self.transitions = table
         self.outputs = output
         self.spaceClass = classForByte[0x20]
+        let firsts = Set(patterns.compactMap(\.first))
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        self.canSkip = !collapseWhitespace && !firsts.isEmpty && firsts.count <= 4 && firsts.allSatisfy { $0 < 0x80 }
+        self.firstLetters = firsts.filter { $0 >= 0x61 && $0 <= 0x7A }.sorted().map { ones &* UInt64($0) }
+        self.firstOthers = firsts.filter { !($0 >= 0x61 && $0 <= 0x7A) }.sorted().map { ones &* UInt64($0) }
+    }
+
+    /// True when one of the eight bytes of `word` may start a pattern (see `firstLetters`).
+    @inline(__always)
+    private func mayStart(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // A zero byte in `word ^ broadcast` is a byte equal to the broadcast one (the classic
+        // has-zero-byte test: no false answers for the word as a whole).
+        let folded = word | (ones &* 0x20)
+        for first in firstLetters {
+            let difference = folded ^ first
+            if (difference &- ones) & ~difference & highs != 0 { return true }
+        }
+        for first in firstOthers {
+            let difference = word ^ first
+            if (difference &- ones) & ~difference & highs != 0 { return true }
+        }
+        return false
     }
 
     /// Calls `visit(pattern, end)` for every occurrence, `end` being the byte index just
@@ -128,10 +158,27 @@ struct ByteAutomaton: Sendable {
         return classOf.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { table in
                 var offset = 0
-                for byte in text {
-                    let next = table[offset &+ Int(classes[Int(byte)])]
+                var index = 0
+                // Bytes before this index go through the automaton one by one (the block that
+                // failed the skip test), so a block is tested once.
+                var stepUntil = 0
+                let count = text.count
+                while index < count {
+                    // At the root no match is under way: skip eight bytes at a time while none
+                    // of them can start a pattern (most of a unit, for keywords such as `kol`).
+                    if offset == 0 && canSkip && index >= stepUntil, let base = text.baseAddress {
+                        let raw = UnsafeRawPointer(base)
+                        while index + 8 <= count
+                                && !mayStart(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) {
+                            index += 8
+                        }
+                        if index == count { break }
+                        stepUntil = index + 8
+                    }
+                    let next = table[offset &+ Int(classes[Int(text[index])])]
                     if next < 0 { return true }
                     offset = Int(next)
+                    index += 1
                 }
                 return false
             }
