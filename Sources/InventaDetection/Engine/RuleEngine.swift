@@ -21,6 +21,8 @@ public struct RuleEngine: Sendable {
     /// (asked for every scored candidate).
     let suppressible: CategoryMask
     let identifying: CategoryMask
+    /// The rules with a regex matcher (looked up once, not by walking every rule per text unit).
+    let regexRules: [Int]
 
     /// One builtin matcher instance and the rules that use it, so a matcher shared by
     /// several rules (e.g. `se.personnummer` and `se.samordningsnummer`) runs once per unit.
@@ -120,6 +122,7 @@ public struct RuleEngine: Sendable {
         self.phraseRulesHaveKeywords = lists.contains { !compiled[$0.rule].rule.keywords.isEmpty }
         self.suppressible = CategoryMask(options.suppressedByOrganisationsnummer)
         self.identifying = CategoryMask(options.cooccurrence.identifying)
+        self.regexRules = compiled.indices.filter { compiled[$0].regex != nil }
     }
 
     private static func make(_ name: String, _ environment: BuiltinMatchers.Environment, _ rule: Rule?) throws(EngineError) -> any Matcher {
@@ -195,7 +198,7 @@ public struct RuleEngine: Sendable {
                 applyList(&scored, from: first, unlabelled: unlabelled, shaped: shaped, confirmed: confirmed, in: text)
             }
         }
-        for index in rules.indices where rules[index].regex != nil && active.contains(index) {
+        for index in regexRules where active.contains(index) {
             guard let regex = rules[index].regex, case .regex(_, let group) = rules[index].rule.matcher else { continue }
             let compiled = rules[index]
             regex.matches(in: text, group: group) { span in
@@ -403,6 +406,6 @@ extension Array {
             if index != kept { swapAt(index, kept) }
             kept += 1
         }
-        removeSubrange(kept...)
+        if kept < count { removeSubrange(kept...) }
     }
 }
