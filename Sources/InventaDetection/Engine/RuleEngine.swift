@@ -263,6 +263,10 @@ public struct RuleEngine: Sendable {
 
     // MARK: Per-candidate scoring
 
+    /// The location a finding starts with (`Detection` stamps the unit's): one value, because
+    /// `Location()` is a call into another module for every finding.
+    private static let noLocation = Location()
+
     /// The matcher scores of regex and phrase matches (their rules may set `confidence`).
     static let regexScore = 0.5
     static let phraseScore = 0.3
@@ -392,7 +396,7 @@ public struct RuleEngine: Sendable {
                                 context: context, tags: candidate.tags)
         return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
                        masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
-                       rule: compiled.rule.id, evidence: evidence)
+                       rule: compiled.rule.id, location: Self.noLocation, evidence: evidence)
     }
 }
 
