@@ -32,20 +32,80 @@ enum StreetLexicon {
     /// only a suffix word (`väg` in `Vasa väg`)?
     static func classify(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> (isStreet: Bool, standalone: Bool) {
         guard let last = word.last, finalBytes[Int(lower(text, last))] else { return (false, false) }
-        guard let suffix = suffixes.first(where: { endsWith(text, word, $0) }) else {
-            return (standaloneSuffixes.contains { $0.count == word.count && endsWith(text, word, $0) }, true)
+        guard let suffix = flatSuffixes.first(in: text, word) else {
+            return (flatStandalone.first(in: text, word, wholeWord: true) != nil, true)
         }
-        if falseCompounds.contains(where: { endsWith(text, word, $0) }) { return (false, false) }
+        if flatFalseCompounds.first(in: text, word) != nil { return (false, false) }
         // `-plan` streets are short (Stureplan, Odenplan); long `-plan` words are documents.
-        if suffix == plan && word.count > 10 { return (false, false) }
-        return (true, word.count == suffix.count)
+        if suffixes[suffix] == plan && word.count > 10 { return (false, false) }
+        return (true, word.count == suffixes[suffix].count)
     }
 
     /// Length of the longest suffix `text[word]` ends with (0 for none).
     static func suffixLength(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
-        var longest = 0
-        for suffix in suffixes where suffix.count > longest && endsWith(text, word, suffix) { longest = suffix.count }
-        return longest
+        flatSuffixes.longest(in: text, word)
+    }
+
+    /// The word lists as one byte buffer with offsets: the tests run for every number after a
+    /// word, and walking an array of arrays counted a reference for every element.
+    private static let flatSuffixes = FlatWords(suffixes)
+    private static let flatStandalone = FlatWords(standaloneSuffixes)
+    private static let flatFalseCompounds = FlatWords(falseCompounds)
+
+    struct FlatWords: Sendable {
+        private let bytes: [UInt8]
+        private let bounds: [Range<Int>]
+
+        init(_ words: [[UInt8]]) {
+            var bytes: [UInt8] = []
+            var bounds: [Range<Int>] = []
+            for word in words {
+                bounds.append(bytes.count..<(bytes.count + word.count))
+                bytes += word
+            }
+            self.bytes = bytes
+            self.bounds = bounds
+        }
+
+        /// The index of the first word `text[word]` ends with (or equals, with `wholeWord`).
+        func first(in text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, wholeWord: Bool = false) -> Int? {
+            bytes.withUnsafeBufferPointer { bytes in
+                bounds.withUnsafeBufferPointer { bounds in
+                    for (index, range) in bounds.enumerated()
+                    where (!wholeWord || range.count == word.count) && StreetLexicon.endsWith(text, word, bytes, range) {
+                        return index
+                    }
+                    return nil
+                }
+            }
+        }
+
+        /// The length of the longest word `text[word]` ends with, 0 for none.
+        func longest(in text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
+            bytes.withUnsafeBufferPointer { bytes in
+                bounds.withUnsafeBufferPointer { bounds in
+                    var longest = 0
+                    for range in bounds where range.count > longest && StreetLexicon.endsWith(text, word, bytes, range) {
+                        longest = range.count
+                    }
+                    return longest
+                }
+            }
+        }
+    }
+
+    /// `endsWith` against `bytes[suffix]` of a flat list.
+    @inline(__always)
+    fileprivate static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                     _ suffix: Range<Int>) -> Bool {
+        guard word.count >= suffix.count else { return false }
+        let start = word.upperBound - suffix.count
+        var offset = suffix.count - 1
+        while offset >= 0 {
+            if lower(text, start + offset) != bytes[suffix.lowerBound + offset] { return false }
+            offset -= 1
+        }
+        return true
     }
 
     private static let plan = Array("plan".utf8)

@@ -54,7 +54,15 @@ public struct PersonnummerValidator: Sendable {
         if earliest > today { return .failure(.futureDate) }
         if plus && digits.count == 12 && earliest > today.addingYears(-100) { return .failure(.centuryMismatch) }
 
-        let normalized = String(year / 100) + String(decoding: digits.suffix(10), as: UTF8.self)
+        // Century and the ten digits written straight into one small string (two strings and a
+        // concatenation cost more than the rest of the validation).
+        let century = year / 100
+        let normalized = String(unsafeUninitializedCapacity: 12) { out in
+            out[0] = UInt8(ascii: "0") + UInt8(century / 10)
+            out[1] = UInt8(ascii: "0") + UInt8(century % 10)
+            for index in 0..<10 { out[2 + index] = digits[offset + index] }
+            return 12
+        }
         return .success(Personnummer(normalized: normalized, isSamordningsnummer: isCoordination,
                                      birthDate: CivilDate(year: year, month: month, day: day)))
     }
