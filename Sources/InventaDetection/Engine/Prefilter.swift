@@ -86,6 +86,13 @@ struct ActiveRules {
         known(rule) == false
     }
 
+    /// True when every rule of `rules` is known not to run (a loop, not `allSatisfy` with a
+    /// method reference, which copies this value for every slot of every unit).
+    func areKnownInactive(_ rules: [Int]) -> Bool {
+        for rule in rules where !isKnownInactive(rule) { return false }
+        return true
+    }
+
     /// The answer for every rule (runs the passes not run yet).
     mutating func all() -> [Bool] {
         prefilter.alwaysActive.indices.map { contains($0) }

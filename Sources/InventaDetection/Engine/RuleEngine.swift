@@ -156,7 +156,7 @@ public struct RuleEngine: Sendable {
         // Digit runs found once for the number matchers, which all start from them.
         let runs = DigitRunIndex(text)
         for slot in slots {
-            guard slot.isSuppressor || slot.countsLists || !slot.rules.allSatisfy(active.isKnownInactive) else { continue }
+            guard slot.isSuppressor || slot.countsLists || !active.areKnownInactive(slot.rules) else { continue }
             if !includeSuppressors && !slot.countsDensity && !slot.countsLists, let organisationsnummer = slot.organisationsnummer {
                 // Not reported and not counted: the spans are all the engine needs.
                 organisationsnummer.matches(in: text, runs: runs) { suppressing.append($0.span) }
