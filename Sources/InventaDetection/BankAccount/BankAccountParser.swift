@@ -53,13 +53,14 @@ enum BankAccountParser {
     /// Digit groups separated by single spaces or dashes, at most `limit` digits in all.
     private static func readAccount(_ text: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> ([UInt8], Int)? {
         var digits: [UInt8] = []
+        digits.reserveCapacity(limit)
         var position = start
         var end = start
         while position < text.count && ByteClass.isDigit(text[position]) {
             var groupEnd = position
             while groupEnd < text.count && ByteClass.isDigit(text[groupEnd]) { groupEnd += 1 }
             if digits.count + groupEnd - position > limit { return digits.isEmpty ? nil : (digits, end) }
-            digits += text[position..<groupEnd].map(ByteClass.value)
+            for index in position..<groupEnd { digits.append(ByteClass.value(text[index])) }
             end = groupEnd
             guard groupEnd + 1 < text.count, text[groupEnd] == UInt8(ascii: " ") || text[groupEnd] == UInt8(ascii: "-"),
                   ByteClass.isDigit(text[groupEnd + 1]) else { break }

@@ -94,6 +94,7 @@ public struct OrganisationsnummerMatcher: Matcher {
         if let vat = vat(text, runStart: runStart, runEnd: runEnd) { return vat }
         let run = runEnd - runStart
         guard run == 6 || run == 8 || run == 10 || run == 12, NumberBoundary.startsClean(text, at: runStart) else { return nil }
+        guard Self.mayBeValid(text, runStart: runStart, runEnd: runEnd) else { return nil }
         var digits = Array(text[runStart..<runEnd])
         var end = runEnd
         if (run == 6 || run == 8) && end + 5 <= text.count && text[end] == UInt8(ascii: "-") {
@@ -113,6 +114,19 @@ public struct OrganisationsnummerMatcher: Matcher {
         }
         guard Self.isValid(digits) else { return nil }
         return Match(span: runStart..<end, normalized: String(decoding: digits, as: UTF8.self), form: form)
+    }
+
+    /// The tests `isValid` makes first (length, `16` prefix, first digit, third digit ≥ 2), read
+    /// from the text before any array is built: most digit runs in a spreadsheet are dates,
+    /// amounts and reference numbers that fail them.
+    private static func mayBeValid(_ text: UnsafeBufferPointer<UInt8>, runStart: Int, runEnd: Int) -> Bool {
+        let run = runEnd - runStart
+        let hasTail = (run == 6 || run == 8) && runEnd + 5 <= text.count && text[runEnd] == UInt8(ascii: "-")
+        let total = run + (hasTail ? 4 : 0)
+        guard total == 10 || total == 12 else { return false }
+        if total == 12 && !(text[runStart] == UInt8(ascii: "1") && text[runStart + 1] == UInt8(ascii: "6")) { return false }
+        let first = total == 12 ? runStart + 2 : runStart
+        return text[first] != UInt8(ascii: "0") && text[first + 2] >= UInt8(ascii: "2")
     }
 
     /// `SE` + ten digits + `01`, optionally with a space after `SE` and before `01`.
