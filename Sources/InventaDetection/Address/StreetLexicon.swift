@@ -55,25 +55,38 @@ enum StreetLexicon {
     struct FlatWords: Sendable {
         private let bytes: [UInt8]
         private let bounds: [Range<Int>]
+        /// Per word: its last four bytes (fewer for shorter words) packed last byte lowest, and
+        /// the mask of the packed bytes; a word's packed tail is compared first, in one step.
+        private let tails: [UInt32]
+        private let masks: [UInt32]
 
         init(_ words: [[UInt8]]) {
             var bytes: [UInt8] = []
             var bounds: [Range<Int>] = []
+            var tails: [UInt32] = []
+            var masks: [UInt32] = []
             for word in words {
                 bounds.append(bytes.count..<(bytes.count + word.count))
                 bytes += word
+                var tail: UInt32 = 0
+                for (shift, byte) in word.reversed().prefix(4).enumerated() { tail |= UInt32(byte) << UInt32(8 * shift) }
+                tails.append(tail)
+                masks.append(word.count >= 4 ? UInt32.max : (UInt32(1) << UInt32(8 * word.count)) - 1)
             }
             self.bytes = bytes
             self.bounds = bounds
+            self.tails = tails
+            self.masks = masks
         }
 
         /// The index of the first word `text[word]` ends with (or equals, with `wholeWord`).
         func first(in text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, wholeWord: Bool = false) -> Int? {
-            bytes.withUnsafeBufferPointer { bytes in
+            let tail = StreetLexicon.loweredTail(text, word)
+            return bytes.withUnsafeBufferPointer { bytes in
                 bounds.withUnsafeBufferPointer { bounds in
-                    for (index, range) in bounds.enumerated()
-                    where (!wholeWord || range.count == word.count) && StreetLexicon.endsWith(text, word, bytes, range) {
-                        return index
+                    for index in bounds.indices where tail & masks[index] == tails[index] {
+                        let range = bounds[index]
+                        if (!wholeWord || range.count == word.count) && StreetLexicon.endsWith(text, word, bytes, range) { return index }
                     }
                     return nil
                 }
@@ -82,16 +95,33 @@ enum StreetLexicon {
 
         /// The length of the longest word `text[word]` ends with, 0 for none.
         func longest(in text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
-            bytes.withUnsafeBufferPointer { bytes in
+            let tail = StreetLexicon.loweredTail(text, word)
+            return bytes.withUnsafeBufferPointer { bytes in
                 bounds.withUnsafeBufferPointer { bounds in
                     var longest = 0
-                    for range in bounds where range.count > longest && StreetLexicon.endsWith(text, word, bytes, range) {
-                        longest = range.count
+                    for index in bounds.indices where tail & masks[index] == tails[index] {
+                        let range = bounds[index]
+                        if range.count > longest && StreetLexicon.endsWith(text, word, bytes, range) { longest = range.count }
                     }
                     return longest
                 }
             }
         }
+    }
+
+    /// The last four bytes of `text[word]` as `lower` gives them (fewer for a shorter word, the
+    /// rest zero), packed like `FlatWords` tails.
+    @inline(__always)
+    fileprivate static func loweredTail(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> UInt32 {
+        var tail: UInt32 = 0
+        var shift: UInt32 = 0
+        var position = word.upperBound - 1
+        while position >= word.lowerBound && shift < 32 {
+            tail |= UInt32(lower(text, position)) << shift
+            shift += 8
+            position -= 1
+        }
+        return tail
     }
 
     /// `endsWith` against `bytes[suffix]` of a flat list.
