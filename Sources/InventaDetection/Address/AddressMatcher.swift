@@ -81,49 +81,60 @@ public struct AddressMatcher: Matcher {
     private func normalized(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
         // The written span bounds every part; the joins, ` lgh ` and the postcode's space add at most 16.
         String(unsafeUninitializedCapacity: found.span.count + 16) { out in
-            var count = 0
-            func add(_ written: UInt8) {
-                let byte = written == 0x0A || written == 0x09 || written == 0x0D ? UInt8(ascii: " ") : written
-                guard !(byte == UInt8(ascii: " ") && count > 0 && out[count - 1] == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") else { return }
-                out[count] = byte
-                count += 1
-            }
-            /// `ByteClass.lowered` of one part, without building it.
-            func add(lowered range: Range<Int>) {
-                var index = range.lowerBound
-                while index < range.upperBound {
-                    let byte = text[index]
-                    if ByteClass.isUpper(byte) {
-                        add(byte | 0x20)
-                    } else if byte == 0xC3 && index + 1 < range.upperBound && text[index + 1] >= 0x80 && text[index + 1] <= 0x9E
-                                && text[index + 1] != 0x97 {
-                        add(byte)
-                        add(text[index + 1] + 0x20)
-                        index += 1
-                    } else {
-                        add(byte)
-                    }
-                    index += 1
-                }
-            }
-            add(lowered: found.name)
-            add(UInt8(ascii: " "))
-            add(lowered: found.number)
+            var writer = NormalFormWriter(out: out)
+            writer.add(lowered: found.name, of: text)
+            writer.add(UInt8(ascii: " "))
+            writer.add(lowered: found.number, of: text)
             if let apartment = found.apartment {
-                for byte in " lgh ".utf8 { add(byte) }
-                for index in apartment where ByteClass.isDigit(text[index]) { add(text[index]) }
+                for byte in " lgh ".utf8 { writer.add(byte) }
+                for index in apartment where ByteClass.isDigit(text[index]) { writer.add(text[index]) }
             }
             if let code = found.postcode, let town = found.town {
-                // Five digits, `NNN NN` (a postcode below 10000 keeps its leading zero out, as `String(code)` did).
+                // `NNN NN`, from the number's decimal digits (as `String(code)` gives them).
                 let digits = Self.decimalDigits(Int(code))
-                add(UInt8(ascii: " "))
-                for byte in digits.prefix(3) { add(byte) }
-                add(UInt8(ascii: " "))
-                for byte in digits.dropFirst(3) { add(byte) }
-                add(UInt8(ascii: " "))
-                add(lowered: town)
+                writer.add(UInt8(ascii: " "))
+                for byte in digits.prefix(3) { writer.add(byte) }
+                writer.add(UInt8(ascii: " "))
+                for byte in digits.dropFirst(3) { writer.add(byte) }
+                writer.add(UInt8(ascii: " "))
+                writer.add(lowered: town, of: text)
             }
-            return count
+            return writer.count
+        }
+    }
+
+    /// Writes the normal form into a string's storage: line breaks and tabs as spaces, no
+    /// commas, no repeated spaces. A struct with mutating methods rather than nested
+    /// functions capturing the buffer, which the compiler kept from inlining.
+    private struct NormalFormWriter {
+        let out: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func add(_ written: UInt8) {
+            let byte = written == 0x0A || written == 0x09 || written == 0x0D ? UInt8(ascii: " ") : written
+            guard !(byte == UInt8(ascii: " ") && count > 0 && out[count - 1] == UInt8(ascii: " ")) && byte != UInt8(ascii: ",") else { return }
+            out[count] = byte
+            count += 1
+        }
+
+        /// `ByteClass.lowered` of one part, without building it.
+        mutating func add(lowered range: Range<Int>, of text: UnsafeBufferPointer<UInt8>) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = text[index]
+                if ByteClass.isUpper(byte) {
+                    add(byte | 0x20)
+                } else if byte == 0xC3 && index + 1 < range.upperBound && text[index + 1] >= 0x80 && text[index + 1] <= 0x9E
+                            && text[index + 1] != 0x97 {
+                    add(byte)
+                    add(text[index + 1] + 0x20)
+                    index += 1
+                } else {
+                    add(byte)
+                }
+                index += 1
+            }
         }
     }
 
