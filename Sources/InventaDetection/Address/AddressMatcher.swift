@@ -153,24 +153,22 @@ public struct AddressMatcher: Matcher {
     /// postcode digits and the `c/o` name; keeps layout, suffix and town. Written straight
     /// into the string's storage: the mask is never longer than the value.
     private func masked(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> String {
-        var hidden: [Range<Int>] = [found.number]
-        hidden.reserveCapacity(5)
+        // The hidden parts as plain values (an array of ranges per address cost an allocation).
+        var nameMiddle = 0..<0
         if !found.isBox, let suffixStart = found.suffixStart {
             let firstEnd = found.name.lowerBound + utf8Width(text[found.name.lowerBound])
-            if suffixStart > firstEnd { hidden.append(firstEnd..<suffixStart) }
+            if suffixStart > firstEnd { nameMiddle = firstEnd..<suffixStart }
         }
-        if let apartment = found.apartment { hidden.append(apartment) }
-        if let range = found.postcodeRange { hidden.append((range.upperBound - 2)..<range.upperBound) }
-        if let careOf = found.careOf { hidden.append((careOf.lowerBound + 4)..<careOf.upperBound) }
+        let number = found.number
+        let apartment = found.apartment ?? 0..<0
+        let postcodeEnd = found.postcodeRange.map { ($0.upperBound - 2)..<$0.upperBound } ?? 0..<0
+        let careOfName = found.careOf.map { ($0.lowerBound + 4)..<$0.upperBound } ?? 0..<0
         return String(unsafeUninitializedCapacity: found.span.count) { out in
             var count = 0
             for position in found.span {
                 let byte = text[position]
-                var isHidden = false
-                for range in hidden where range.contains(position) {
-                    isHidden = true
-                    break
-                }
+                let isHidden = number.contains(position) || nameMiddle.contains(position) || apartment.contains(position)
+                    || postcodeEnd.contains(position) || careOfName.contains(position)
                 if isHidden && (ByteClass.isAlphanumeric(byte) || byte >= 0xC0) {
                     out[count] = UInt8(ascii: "*")
                     count += 1
