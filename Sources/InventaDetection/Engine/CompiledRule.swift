@@ -42,11 +42,12 @@ final class CompiledRule: Sendable {
         contextEvidence = context.positive.map { "+" + $0 } + context.negative.map { "-" + $0 }
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
+        hasAllowlist = !allowedValues.isEmpty || !allowedPatterns.isEmpty
     }
 
     /// True when the rule lists values or patterns never to report: its candidates need
-    /// their value strings before scoring.
-    var hasAllowlist: Bool { !allowedValues.isEmpty || !allowedPatterns.isEmpty }
+    /// their value strings before scoring. Stored: it is asked for every candidate.
+    let hasAllowlist: Bool
 
     /// True when `normalized` (or the value as written) is on the rule's allowlist.
     func isAllowed(normalized: String, value: String) -> Bool {

@@ -22,7 +22,16 @@ struct ScoreCard: Sendable, Equatable {
     private let source: BaseSource?
     private var validation: Evidence.Validation?
     private var checks: [String] = []
-    private var adjustments: [Adjustment] = []
+    /// The first adjustment inline, the rest in an array: most candidates get one (a context
+    /// word) or none, and an array per candidate was an allocation each.
+    private var firstAdjustment: Adjustment?
+    private var moreAdjustments: [Adjustment] = []
+
+    private mutating func append(_ adjustment: Adjustment) {
+        if firstAdjustment == nil { firstAdjustment = adjustment } else { moreAdjustments.append(adjustment) }
+    }
+
+    private var adjustmentCount: Int { (firstAdjustment == nil ? 0 : 1) + moreAdjustments.count }
 
     /// One adjustment after validation: `label ±delta (reason)`.
     struct Adjustment: Sendable, Equatable {
@@ -62,19 +71,19 @@ struct ScoreCard: Sendable, Equatable {
     /// Adds `delta` (signed) with a label and reason, e.g. `context +0.15 (tel, telefon)`.
     mutating func adjust(_ label: String, by delta: Double, because reason: String) {
         confidence += delta
-        adjustments.append(Adjustment(label: label, delta: delta, reason: .text(reason)))
+        append(Adjustment(label: label, delta: delta, reason: .text(reason)))
     }
 
     /// The same with the reason given as words, joined only if the finding is reported.
     mutating func adjust(_ label: String, by delta: Double, because words: [String]) {
         confidence += delta
-        adjustments.append(Adjustment(label: label, delta: delta, reason: .words(words)))
+        append(Adjustment(label: label, delta: delta, reason: .words(words)))
     }
 
     /// The same with the step text built once by the caller (for a step shared by many findings).
     mutating func adjust(by delta: Double, step: String) {
         confidence += delta
-        adjustments.append(Adjustment(label: "", delta: delta, reason: .step(step)))
+        append(Adjustment(label: "", delta: delta, reason: .step(step)))
     }
 
     static func step(_ label: String, by delta: Double, because reason: String) -> String {
@@ -84,17 +93,20 @@ struct ScoreCard: Sendable, Equatable {
     /// The steps so far as text, in the order applied.
     var steps: [String] {
         var steps: [String] = []
-        steps.reserveCapacity(4 + adjustments.count)
+        steps.reserveCapacity(4 + adjustmentCount)
         steps.append(StepText.base(base, source: source))
         if let validation { steps.append(StepText.validation(validation, checks: checks)) }
-        for adjustment in adjustments {
-            switch adjustment.reason {
-            case .step(let text): steps.append(text)
-            case .text(let reason): steps.append(StepText.adjustment(adjustment.label, by: adjustment.delta, because: [reason]))
-            case .words(let words): steps.append(StepText.adjustment(adjustment.label, by: adjustment.delta, because: words))
-            }
-        }
+        if let firstAdjustment { steps.append(Self.text(of: firstAdjustment)) }
+        for adjustment in moreAdjustments { steps.append(Self.text(of: adjustment)) }
         return steps
+    }
+
+    private static func text(of adjustment: Adjustment) -> String {
+        switch adjustment.reason {
+        case .step(let text): return text
+        case .text(let reason): return StepText.adjustment(adjustment.label, by: adjustment.delta, because: [reason])
+        case .words(let words): return StepText.adjustment(adjustment.label, by: adjustment.delta, because: words)
+        }
     }
 
     /// Clamps, records the final score and the level.
