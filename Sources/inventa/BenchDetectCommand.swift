@@ -92,8 +92,8 @@ struct BenchDetectCommand: ParsableCommand {
         let bytes = units.reduce(0) { $0 + $1.text.utf8.count }
         guard bytes > 0 else { throw Fatal(message: "\(folder): no text extracted; give a folder of documents") }
         let sizes = units.map { $0.text.utf8.count }.sorted()
-        print(String(format: "text: %.1f MB extracted from %@%@ in %d text units (median %d bytes, mean %.0f)",
-                     Double(bytes) / 1e6, folder, fileStride > 1 ? " (every \(fileStride)th file)" : "", units.count,
+        print(String(format: "text: %.1f MB (%d bytes) extracted from %@%@ in %d text units (median %d bytes, mean %.0f)",
+                     Double(bytes) / 1e6, bytes, folder, fileStride > 1 ? " (every \(fileStride)th file)" : "", units.count,
                      sizes[sizes.count / 2], Double(bytes) / Double(units.count)))
         for (label, rules) in configurations {
             let detection: Detection
