@@ -5,9 +5,10 @@
 /// hyphen: `hbtq-personer`); an entry without `*` must end at a word end.
 ///
 /// Every phrase starts at a word start, so instead of an Aho–Corasick automaton over
-/// every byte, the text is swept once for word starts (a 256-entry byte table) and a
-/// trie of all phrases (dense transitions over byte classes) is walked from each one;
-/// most walks stop after a byte or two. Hundreds of phrases cost the same sweep.
+/// every byte, the text is swept once for word starts (`WordStarts`, eight bytes at a
+/// time), a table of the phrases' first two bytes rules out most of them, and a trie of
+/// all phrases (dense transitions over byte classes) is walked from the rest. Hundreds
+/// of phrases cost the same sweep.
 ///
 /// A phrase does not match inside a longer word (`brott` not in `inbrott`); compounds
 /// are matched from their start only (`diabetes*` matches `diabetesmottagning`, not
@@ -39,26 +40,21 @@ struct PhraseMatcher: Sendable {
     /// Byte → class (after folding); 0 for bytes in no phrase. Whitespace maps to the space class.
     private let classOf: [UInt8]
     private let classCount: Int
-    private let spaceClass: UInt8
-    /// Trie transitions: `node * classCount + class` → child node, 0 when there is none.
-    private let children: [Int32]
+    /// Trie transitions, one row of `classCount` per node, at `row + class` (`row` = node ×
+    /// `classCount`): 0 when there is none, else the child's row shifted left by 2 with two flags,
+    /// `endsFlag` (some entry ends at the child) and `spaceFlag` (the step was whitespace, so a
+    /// whitespace run is skipped), so a step is one load and the rare cases one test.
+    /// Class 0 never has a child, so bytes in no phrase stop a walk without a test of their own.
+    private let trie: [UInt32]
     /// Entries that end at each node.
     private let outputs: [[Int32]]
-    /// Per node: true when some entry ends there (a flat table, read on every trie step).
-    private let ends: [Bool]
+    /// One bit per (first byte, second byte) of a word, at `first | second << 8`: set when the
+    /// trie walk from such a word could report something, i.e. it gets past its second step or an
+    /// entry ends after the first. Most word starts are ruled out by this one load.
+    private let firstPairs: [UInt64]
 
-    /// Byte kinds for the word-start sweep: 0 not part of a word, 1 starts or is a word
-    /// character, 2 a UTF-8 continuation byte (belongs to the character before it).
-    private static let byteKind: [UInt8] = (0...255).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 1
-        case 0x80...0xBF: return 2
-        case 0xC2, 0xE2: return 0      // Latin-1 punctuation (NBSP, « », §) and general punctuation (– — “ ” …)
-        case 0xC3...0xF4: return 1     // letters of other scripts and Latin-1 letters (Å Ä Ö é)
-        default: return 0
-        }
-    }
+    private static let endsFlag: UInt32 = 1
+    private static let spaceFlag: UInt32 = 2
 
     /// `lists`: (rule index, normalised phrases) for each phrase rule.
     init(lists: [(rule: Int, phrases: [String])]) {
@@ -80,86 +76,127 @@ struct PhraseMatcher: Sendable {
             }
         }
         let classCount = nextClass
-        var children = [Int32](repeating: 0, count: classCount)
+        let spaceClass = Int(classForByte[0x20])
+        // Nodes first (`children[node * classCount + class]` → child node), then the packed rows.
+        var children = [Int](repeating: 0, count: classCount)
         var outputs: [[Int32]] = [[]]
         for (index, entry) in entries.enumerated() where !entry.bytes.isEmpty {
             var node = 0
             for byte in entry.bytes {
                 let slot = node * classCount + Int(classForByte[Int(byte)])
                 if children[slot] == 0 {
-                    children[slot] = Int32(outputs.count)
-                    children += [Int32](repeating: 0, count: classCount)
+                    children[slot] = outputs.count
+                    children += [Int](repeating: 0, count: classCount)
                     outputs.append([])
                 }
-                node = Int(children[slot])
+                node = children[slot]
             }
             outputs[node].append(Int32(index))
+        }
+        precondition(children.count < Int(UInt32.max >> 2), "phrase trie too large")
+        self.trie = children.enumerated().map { slot, child in
+            guard child != 0 else { return 0 }
+            let flags = (outputs[child].isEmpty ? 0 : Self.endsFlag) | (slot % classCount == spaceClass && spaceClass != 0 ? Self.spaceFlag : 0)
+            return UInt32(child * classCount) << 2 | flags
         }
         self.entries = entries
         self.classOf = (0...255).map { byte in
             TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
         }
         self.classCount = classCount
-        self.spaceClass = classForByte[0x20]
-        self.children = children
         self.outputs = outputs
-        self.ends = outputs.map { !$0.isEmpty }
+        self.firstPairs = Self.firstPairs(classOf: classOf, trie: trie)
+    }
+
+    /// The `firstPairs` table: for each first byte with a child of the root, the second bytes
+    /// that continue the walk (all of them when an entry ends after the first byte).
+    private static func firstPairs(classOf: [UInt8], trie: [UInt32]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 65_536 / 64)
+        for first in 0..<256 {
+            let child = trie[Int(classOf[first])]
+            guard child != 0 else { continue }
+            // A walk that starts on whitespace would skip the run first; words never start
+            // there, but the table stays exact by letting such pairs through.
+            let passesAll = child & (endsFlag | spaceFlag) != 0
+            let row = Int(child >> 2)
+            for second in 0..<256 where passesAll || trie[row + Int(classOf[second])] != 0 {
+                let key = first | second << 8
+                bits[key >> 6] |= 1 << UInt64(key & 63)
+            }
+        }
+        return bits
     }
 
     var isEmpty: Bool { entries.isEmpty }
 
     /// Every phrase occurrence for rules where `active[rule]` is true.
     func matches(in text: UnsafeBufferPointer<UInt8>, active: [Bool]) -> [Match] {
-        guard !entries.isEmpty else { return [] }
-        var found: [Match] = []
-        // Borrow every table once per unit: the sweep and the walks touch only raw buffers,
-        // so a word start costs no reference counting.
-        Self.byteKind.withUnsafeBufferPointer { kinds in
+        guard !entries.isEmpty && !text.isEmpty else { return [] }
+        // Two passes: the word starts whose first two bytes can begin a phrase, then a trie
+        // walk from each. Kept apart, each loop stays small enough to live in registers.
+        // A word start needs a non-word byte before the next one, hence the capacity.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: text.count / 2 + 1) { starts in
+            let count = promisingStarts(in: text, into: starts)
+            var found: [Match] = []
             classOf.withUnsafeBufferPointer { classes in
-                children.withUnsafeBufferPointer { trie in ends.withUnsafeBufferPointer { ends in
-                    // Two tight loops instead of one with a state flag: skip to the next word
-                    // start (a UTF-8 continuation byte keeps the state of the byte before it),
-                    // walk the trie from it, then skip the rest of the word.
-                    let count = text.count
-                    var index = 0
-                    while true {
-                        while index < count && kinds[Int(text[index])] != 1 { index &+= 1 }
-                        guard index < count else { break }
-                        if classes[Int(text[index])] != 0 {
-                            walk(from: index, in: text, classes: classes, trie: trie, ends: ends, active: active, into: &found)
-                        }
-                        index &+= 1
-                        while index < count && kinds[Int(text[index])] != 0 { index &+= 1 }
+                trie.withUnsafeBufferPointer { trie in
+                    for start in starts[..<count] {
+                        walk(from: start, in: text, classes: classes, trie: trie, active: active, into: &found)
                     }
-                }}
+                }
+            }
+            return found
+        }
+    }
+
+    /// Writes the word starts that pass `firstPairs` to `starts`; returns how many.
+    private func promisingStarts(in text: UnsafeBufferPointer<UInt8>, into starts: UnsafeMutableBufferPointer<Int>) -> Int {
+        var count = 0
+        firstPairs.withUnsafeBufferPointer { pairs in
+            classOf.withUnsafeBufferPointer { classes in
+                let last = text.count &- 1
+                WordStarts.forEach(in: text) { start in
+                    let passes: Bool
+                    if start < last {
+                        let key = Int(text[start]) | Int(text[start &+ 1]) &<< 8
+                        passes = pairs[key &>> 6] &>> UInt64(key & 63) & 1 != 0
+                    } else {
+                        passes = classes[Int(text[start])] != 0   // the last byte: the walk decides
+                    }
+                    if passes {
+                        starts[count] = start
+                        count &+= 1
+                    }
+                }
             }
         }
-        return found
+        return count
     }
 
     /// Follows the trie from a word start, reporting every entry that ends on a valid boundary.
     @inline(__always)
     private func walk(from start: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
-                      trie: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Bool>, active: [Bool],
-                      into found: inout [Match]) {
-        var node = 0
+                      trie: UnsafeBufferPointer<UInt32>, active: [Bool], into found: inout [Match]) {
+        var row = 0
         var position = start
-        let classCount = self.classCount
-        while position < text.count {
-            var symbol = classes[Int(text[position])]
-            if symbol == 0 { return }
-            if symbol == spaceClass && TextFolding.isSpace(text[position]) {
-                while position + 1 < text.count && TextFolding.isSpace(text[position + 1]) { position += 1 }
-                symbol = spaceClass
-            }
-            let child = trie[node &* classCount &+ Int(symbol)]
+        let count = text.count
+        while position < count {
+            let child = trie[row &+ Int(classes[Int(text[position])])]
             if child == 0 { return }
-            node = Int(child)
-            position += 1
-            if ends[node] { report(node: node, start: start, end: position, in: text, active: active, into: &found) }
+            row = Int(child &>> 2)
+            position &+= 1
+            if child & (Self.endsFlag | Self.spaceFlag) != 0 {
+                if child & Self.spaceFlag != 0 {
+                    while position < count && TextFolding.isSpace(text[position]) { position &+= 1 }
+                }
+                if child & Self.endsFlag != 0 {
+                    report(node: row / classCount, start: start, end: position, in: text, active: active, into: &found)
+                }
+            }
         }
     }
 
+    @inline(never)
     private func report(node: Int, start: Int, end position: Int, in text: UnsafeBufferPointer<UInt8>, active: [Bool],
                         into found: inout [Match]) {
         for index in outputs[node] {

@@ -1,0 +1,133 @@
+/// Finds word starts in UTF-8 text eight bytes at a time: the first step of the phrase matcher.
+///
+/// A word character is an ASCII letter or digit, or a UTF-8 lead byte `C3`–`F4` other than `E2`
+/// (Latin-1 letters such as Å Ä Ö é, and letters of other scripts); `C2` (NBSP, « », §) and `E2`
+/// (– — “ ” …) leads are not. A continuation byte (`80`–`BF`) belongs to the character before it:
+/// it keeps whatever that byte was, so it never starts a word. A word start is a word character
+/// whose preceding byte (continuation bytes skipped) is not one, or which starts the text.
+///
+/// Each block of eight bytes is classified with SWAR tests on one `UInt64` (like `DigitRuns`) and
+/// its word starts are read off the resulting bit mask, so a byte costs a few instructions
+/// whatever the text. `forEachScalar` is the byte-by-byte definition the tests compare against.
+/// It does not look at what the words are: the caller decides what to do at each start.
+enum WordStarts {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Calls `body(index)` for every word start, in increasing order.
+    @inline(__always)
+    static func forEach(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = text.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        let count = text.count
+        // The high bit (0x80) of the state of the byte before the block: set when that byte
+        // (continuation bytes included) was part of a word.
+        var carry: UInt64 = 0
+        var block = 0
+        let whole = count & ~7
+        while block < whole {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: block, as: UInt64.self))
+            var starts: UInt64
+            if word & highs == 0 {
+                // ASCII: no continuation bytes, each byte decides for itself.
+                let bits = asciiWordBits(word)
+                starts = bits & ~((bits << 8) | carry)
+                carry = (bits >> 56) & 0x80
+            } else {
+                starts = mixedStarts(word, carry: &carry)
+            }
+            while starts != 0 {
+                body(block &+ (starts.trailingZeroBitCount &>> 3))
+                starts &= starts &- 1
+            }
+            block &+= 8
+        }
+        if block < count {
+            // The tail, zero-padded: a zero byte is not part of a word and starts none.
+            var word: UInt64 = 0
+            for offset in 0..<(count &- block) { word |= UInt64(text[block &+ offset]) << (offset &* 8) }
+            var starts = mixedStarts(word, carry: &carry)
+            while starts != 0 {
+                body(block &+ (starts.trailingZeroBitCount &>> 3))
+                starts &= starts &- 1
+            }
+        }
+    }
+
+    /// The word starts of a block with bytes ≥ 0x80 (or any block), updating `carry`.
+    @inline(__always)
+    private static func mixedStarts(_ word: UInt64, carry: inout UInt64) -> UInt64 {
+        let letters = wordBits(word)
+        var state = letters
+        let continuation = word & ~(word << 1) & highs
+        if continuation != 0 {
+            // A continuation byte takes the state of the byte before it; runs of them need
+            // one round each (at most three in valid UTF-8).
+            while true {
+                let next = letters | (continuation & ((state << 8) | carry))
+                if next == state { break }
+                state = next
+            }
+        }
+        let starts = letters & ~((state << 8) | carry)
+        carry = (state >> 56) & 0x80
+        return starts
+    }
+
+    /// `wordBits` for a block of ASCII bytes only (every high bit clear): the two range tests
+    /// need no masking, so this is nine operations.
+    @inline(__always) static func asciiWordBits(_ word: UInt64) -> UInt64 {
+        let folded = word | (ones &* 0x20)
+        let letters = ((ones &* 0xFA) &- folded) & (folded &+ ones &* 0x1F)   // 0x61 ≤ b|0x20 ≤ 0x7A
+        let digits = ((ones &* 0xB9) &- word) & (word &+ ones &* 0x50)        // 0x30 ≤ b ≤ 0x39
+        return (letters | digits) & highs
+    }
+
+    /// The high bit of every byte of `word` that is a word character (not continuation bytes).
+    @inline(__always) static func wordBits(_ word: UInt64) -> UInt64 {
+        let digits = between(word, 0x2F, 0x3A)
+        let letters = between(word | (ones &* 0x20), 0x60, 0x7B)
+        // Lead bytes C3…F4 except E2: with the high bit flipped, 0x43…0x74 except 0x62
+        // (ASCII bytes become ≥ 0x80 and fail the test).
+        let flipped = word ^ highs
+        return digits | letters | (between(flipped, 0x42, 0x75) & ~zeroBytes(flipped ^ (ones &* 0x62)))
+    }
+
+    /// The high bit of every byte `b` of `word` with `low < b < high` (bytes ≥ 0x80 never count;
+    /// exact per byte, no borrow crosses bytes). `low` ≤ 127, `high` ≤ 128.
+    @inline(__always) private static func between(_ word: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+        let low7 = word & (ones &* 127)
+        return ((ones &* (127 + high)) &- low7) & ~word & (low7 &+ ones &* (127 - low)) & highs
+    }
+
+    /// The high bit of every zero byte of `word`, exact per byte.
+    @inline(__always) private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7s = ones &* 0x7F
+        return ~(((word & low7s) &+ low7s) | word | low7s)
+    }
+
+    /// The definition, one byte at a time: kinds 0 (not in a word), 1 (word character),
+    /// 2 (continuation byte: keeps the state of the byte before it).
+    static func forEachScalar(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var inWord = false
+        for index in 0..<text.count {
+            switch kind(text[index]) {
+            case 1:
+                if !inWord { body(index) }
+                inWord = true
+            case 0: inWord = false
+            default: break
+            }
+        }
+    }
+
+    private static func kind(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 1
+        case 0x80...0xBF: return 2
+        case 0xC2, 0xE2: return 0      // Latin-1 punctuation (NBSP, « », §) and general punctuation (– — “ ” …)
+        case 0xC3...0xF4: return 1     // letters of other scripts and Latin-1 letters (Å Ä Ö é)
+        default: return 0
+        }
+    }
+}
