@@ -48,13 +48,11 @@ struct PhraseMatcher: Sendable {
     private let trie: [UInt32]
     /// Entries that end at each node.
     private let outputs: [[Int32]]
-    /// One bit per (first byte, second byte) of a word, at `first | second << 8`: set when the
-    /// trie walk from such a word could report something, i.e. it gets past its second step or an
-    /// entry ends after the first. Most word starts are ruled out by this one load.
-    private let firstPairs: [UInt64]
+    /// Rules out most word starts before a walk.
+    private let startFilter: PhraseStartFilter
 
-    private static let endsFlag: UInt32 = 1
-    private static let spaceFlag: UInt32 = 2
+    static let endsFlag: UInt32 = 1
+    static let spaceFlag: UInt32 = 2
 
     /// `lists`: (rule index, normalised phrases) for each phrase rule.
     init(lists: [(rule: Int, phrases: [String])]) {
@@ -105,26 +103,7 @@ struct PhraseMatcher: Sendable {
         }
         self.classCount = classCount
         self.outputs = outputs
-        self.firstPairs = Self.firstPairs(classOf: classOf, trie: trie)
-    }
-
-    /// The `firstPairs` table: for each first byte with a child of the root, the second bytes
-    /// that continue the walk (all of them when an entry ends after the first byte).
-    private static func firstPairs(classOf: [UInt8], trie: [UInt32]) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: 65_536 / 64)
-        for first in 0..<256 {
-            let child = trie[Int(classOf[first])]
-            guard child != 0 else { continue }
-            // A walk that starts on whitespace would skip the run first; words never start
-            // there, but the table stays exact by letting such pairs through.
-            let passesAll = child & (endsFlag | spaceFlag) != 0
-            let row = Int(child >> 2)
-            for second in 0..<256 where passesAll || trie[row + Int(classOf[second])] != 0 {
-                let key = first | second << 8
-                bits[key >> 6] |= 1 << UInt64(key & 63)
-            }
-        }
-        return bits
+        self.startFilter = PhraseStartFilter(classOf: classOf, classCount: classCount, spaceClass: classForByte[0x20], trie: trie)
     }
 
     var isEmpty: Bool { entries.isEmpty }
@@ -149,21 +128,13 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Writes the word starts that pass `firstPairs` to `starts`; returns how many.
+    /// Writes the word starts that pass the start filter to `starts`; returns how many.
     private func promisingStarts(in text: UnsafeBufferPointer<UInt8>, into starts: UnsafeMutableBufferPointer<Int>) -> Int {
         var count = 0
-        firstPairs.withUnsafeBufferPointer { pairs in
-            classOf.withUnsafeBufferPointer { classes in
-                let last = text.count &- 1
+        classOf.withUnsafeBufferPointer { classes in
+            startFilter.withTest(in: text, classes: classes) { passes in
                 WordStarts.forEach(in: text) { start in
-                    let passes: Bool
-                    if start < last {
-                        let key = Int(text[start]) | Int(text[start &+ 1]) &<< 8
-                        passes = pairs[key &>> 6] &>> UInt64(key & 63) & 1 != 0
-                    } else {
-                        passes = classes[Int(text[start])] != 0   // the last byte: the walk decides
-                    }
-                    if passes {
+                    if passes(start) {
                         starts[count] = start
                         count &+= 1
                     }
