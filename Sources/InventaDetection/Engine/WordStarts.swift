@@ -32,7 +32,7 @@ enum WordStarts {
                 // ASCII: no continuation bytes, each byte decides for itself.
                 let bits = asciiWordBits(word)
                 starts = bits & ~((bits << 8) | carry)
-                carry = (bits >> 56) & 0x80
+                carry = bits >> 56
             } else {
                 starts = mixedStarts(word, carry: &carry)
             }
@@ -58,11 +58,12 @@ enum WordStarts {
     @inline(__always)
     private static func mixedStarts(_ word: UInt64, carry: inout UInt64) -> UInt64 {
         let letters = wordBits(word)
-        var state = letters
         let continuation = word & ~(word << 1) & highs
-        if continuation != 0 {
-            // A continuation byte takes the state of the byte before it; runs of them need
-            // one round each (at most three in valid UTF-8).
+        // A continuation byte takes the state of the byte before it: one step when that byte
+        // is no continuation byte itself (two-byte characters such as å ä ö), else one round
+        // per byte of the run (at most three in valid UTF-8).
+        var state = letters | (continuation & ((letters << 8) | carry))
+        if continuation & (continuation << 8) != 0 {
             while true {
                 let next = letters | (continuation & ((state << 8) | carry))
                 if next == state { break }
@@ -70,7 +71,7 @@ enum WordStarts {
             }
         }
         let starts = letters & ~((state << 8) | carry)
-        carry = (state >> 56) & 0x80
+        carry = state >> 56   // only high bits are set: the last byte's lands on bit 7
         return starts
     }
 
@@ -85,25 +86,13 @@ enum WordStarts {
 
     /// The high bit of every byte of `word` that is a word character (not continuation bytes).
     @inline(__always) static func wordBits(_ word: UInt64) -> UInt64 {
-        let digits = between(word, 0x2F, 0x3A)
-        let letters = between(word | (ones &* 0x20), 0x60, 0x7B)
-        // Lead bytes C3…F4 except E2: with the high bit flipped, 0x43…0x74 except 0x62
-        // (ASCII bytes become ≥ 0x80 and fail the test).
-        let flipped = word ^ highs
-        return digits | letters | (between(flipped, 0x42, 0x75) & ~zeroBytes(flipped ^ (ones &* 0x62)))
-    }
-
-    /// The high bit of every byte `b` of `word` with `low < b < high` (bytes ≥ 0x80 never count;
-    /// exact per byte, no borrow crosses bytes). `low` ≤ 127, `high` ≤ 128.
-    @inline(__always) private static func between(_ word: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
-        let low7 = word & (ones &* 127)
-        return ((ones &* (127 + high)) &- low7) & ~word & (low7 &+ ones &* (127 - low)) & highs
-    }
-
-    /// The high bit of every zero byte of `word`, exact per byte.
-    @inline(__always) private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        let low7s = ones &* 0x7F
-        return ~(((word & low7s) &+ low7s) | word | low7s)
+        let low7 = word & (ones &* 0x7F)
+        // ASCII letters and digits from the low seven bits; bytes ≥ 0x80 are masked off.
+        let ascii = asciiWordBits(low7) & ~word
+        // Lead bytes C3…F4 except E2: low seven bits 0x43…0x61 or 0x63…0x74 (no borrow or
+        // carry crosses bytes, as in `asciiWordBits`).
+        let leads = (((ones &* 0xE1) &- low7) & (low7 &+ ones &* 0x3D)) | (((ones &* 0xF4) &- low7) & (low7 &+ ones &* 0x1D))
+        return ascii | (leads & word & highs)
     }
 
     /// The definition, one byte at a time: kinds 0 (not in a word), 1 (word character),
