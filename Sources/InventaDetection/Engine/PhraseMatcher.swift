@@ -40,19 +40,23 @@ struct PhraseMatcher: Sendable {
     /// Byte → class (after folding); 0 for bytes in no phrase. Whitespace maps to the space class.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Trie transitions, one row of `classCount` per node, at `row + class` (`row` = node ×
-    /// `classCount`): 0 when there is none, else the child's row shifted left by 2 with two flags,
-    /// `endsFlag` (some entry ends at the child) and `spaceFlag` (the step was whitespace, so a
-    /// whitespace run is skipped), so a step is one load and the rare cases one test.
-    /// Class 0 never has a child, so bytes in no phrase stop a walk without a test of their own.
+    /// Trie transitions, one row of `classCount` per node, at `row + class`: the child's row, 0
+    /// when there is none. A node's row is its number × `classCount`; the root is node 0, and
+    /// the nodes with flags (an entry ends there, or it was reached by whitespace) are numbered
+    /// next, so one comparison with `flaggedRows` catches both the end of a walk and the rare
+    /// steps with more to do. Class 0 never has a child, so bytes in no phrase stop a walk
+    /// without a test of their own.
     private let trie: [UInt32]
+    private let flaggedRows: Int
+    /// Per flagged node: `endsFlag`, `spaceFlag` (skip the rest of a whitespace run).
+    private let nodeFlags: [UInt8]
     /// Entries that end at each node.
     private let outputs: [[Int32]]
     /// Rules out most word starts before a walk.
-    private let startFilter: PhraseStartFilter
+    let startFilter: PhraseStartFilter
 
-    static let endsFlag: UInt32 = 1
-    static let spaceFlag: UInt32 = 2
+    private static let endsFlag: UInt8 = 1
+    private static let spaceFlag: UInt8 = 2
 
     /// `lists`: (rule index, normalised phrases) for each phrase rule.
     init(lists: [(rule: Int, phrases: [String])]) {
@@ -91,19 +95,36 @@ struct PhraseMatcher: Sendable {
             }
             outputs[node].append(Int32(index))
         }
-        precondition(children.count < Int(UInt32.max >> 2), "phrase trie too large")
-        self.trie = children.enumerated().map { slot, child in
-            guard child != 0 else { return 0 }
-            let flags = (outputs[child].isEmpty ? 0 : Self.endsFlag) | (slot % classCount == spaceClass && spaceClass != 0 ? Self.spaceFlag : 0)
-            return UInt32(child * classCount) << 2 | flags
+        // Number the nodes: root, flagged nodes, the rest.
+        var flags = [UInt8](repeating: 0, count: outputs.count)
+        for (slot, child) in children.enumerated() where child != 0 {
+            flags[child] = (outputs[child].isEmpty ? 0 : Self.endsFlag) | (slot % classCount == spaceClass ? Self.spaceFlag : 0)
         }
+        let order = [0] + (1..<outputs.count).filter { flags[$0] != 0 } + (1..<outputs.count).filter { flags[$0] == 0 }
+        var number = [Int](repeating: 0, count: outputs.count)
+        for (new, old) in order.enumerated() { number[old] = new }
+        precondition(children.count <= Int(UInt32.max), "phrase trie too large")
+        var trie = [UInt32](repeating: 0, count: children.count)
+        for (slot, child) in children.enumerated() where child != 0 {
+            trie[number[slot / classCount] * classCount + slot % classCount] = UInt32(number[child] * classCount)
+        }
+        let flaggedCount = 1 + flags.dropFirst().filter { $0 != 0 }.count
+        self.trie = trie
+        self.flaggedRows = flaggedCount * classCount
+        self.nodeFlags = order.prefix(flaggedCount).map { flags[$0] }
+        self.outputs = order.map { outputs[$0] }
         self.entries = entries
         self.classOf = (0...255).map { byte in
             TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
         }
         self.classCount = classCount
-        self.outputs = outputs
-        self.startFilter = PhraseStartFilter(classOf: classOf, classCount: classCount, spaceClass: classForByte[0x20], trie: trie)
+        let nodeFlags = self.nodeFlags
+        self.startFilter = PhraseStartFilter(classOf: classOf, classCount: classCount, spaceClass: classForByte[0x20]) { row, symbol in
+            let child = Int(trie[row + symbol])
+            guard child != 0 else { return nil }
+            let flags = child < flaggedCount * classCount ? nodeFlags[child / classCount] : 0
+            return (child, flags & Self.endsFlag != 0, flags & Self.spaceFlag != 0)
+        }
     }
 
     var isEmpty: Bool { entries.isEmpty }
@@ -151,17 +172,19 @@ struct PhraseMatcher: Sendable {
         var row = 0
         var position = start
         let count = text.count
+        let flaggedRows = self.flaggedRows
         while position < count {
-            let child = trie[row &+ Int(classes[Int(text[position])])]
-            if child == 0 { return }
-            row = Int(child &>> 2)
+            row = Int(trie[row &+ Int(classes[Int(text[position])])])
             position &+= 1
-            if child & (Self.endsFlag | Self.spaceFlag) != 0 {
-                if child & Self.spaceFlag != 0 {
+            if row < flaggedRows {
+                if row == 0 { return }
+                let node = row / classCount
+                let flags = nodeFlags[node]
+                if flags & Self.spaceFlag != 0 {
                     while position < count && TextFolding.isSpace(text[position]) { position &+= 1 }
                 }
-                if child & Self.endsFlag != 0 {
-                    report(node: row / classCount, start: start, end: position, in: text, active: active, into: &found)
+                if flags & Self.endsFlag != 0 {
+                    report(node: node, start: start, end: position, in: text, active: active, into: &found)
                 }
             }
         }

@@ -8,13 +8,16 @@ import Testing
 @Suite struct PhraseSweepTests {
     static let phrases = ["diagnos*", "brott", "skyddad identitet", "ärftlig sjukdom", "hbtq*", "lss", "öra*",
                           "x", "i vård*", "å", "ab"]
+    /// With entries of one and two bytes (`x`, `å`, `ab`) the start filter uses its pair table only.
     static let matcher = PhraseMatcher(lists: [(rule: 0, phrases: phrases)])
+    /// Without them it tests the first four bytes (`lss` ends after three: every fourth byte passes).
+    static let fourByteMatcher = PhraseMatcher(lists: [(rule: 0, phrases: phrases.filter { $0.utf8.count > 2 })])
 
     static func spans(_ matcher: PhraseMatcher, in text: [UInt8], active: [Bool] = [true]) -> [Range<Int>] {
         text.withUnsafeBufferPointer { matcher.matches(in: $0, active: active).map(\.span) }
     }
 
-    @Test(arguments: [
+    static let examples = [
         "«brott»",                                   // the whole text, shorter than a block
         "«x»",
         "«å»",
@@ -46,8 +49,27 @@ import Testing
         "abcdefg «brott»",
         "abcdefgh «brott»",
         "ééééééé «brott» ééé «diagnos»",
-    ])
+        "«lss»",
+        "«lss».",
+        "«LSS» och «lss»\n«lSs»",
+        "«i\nvård»",
+        "«i\t\t vård»",
+    ]
+
+    @Test(arguments: examples)
     func spansAtEveryAlignment(example: String) {
+        #expect(!Self.matcher.startFilter.usesQuads)
+        Self.expectSpansAtEveryAlignment(Self.matcher, example)
+    }
+
+    /// The same examples without the short entries' matches, through the four-byte filter.
+    @Test(arguments: examples.filter { !["«x»", "«X»", "«å»", "«Å»", "«ab»", "«AB»"].contains(where: $0.contains) })
+    func spansAtEveryAlignmentFourByteFilter(example: String) {
+        #expect(Self.fourByteMatcher.startFilter.usesQuads)
+        Self.expectSpansAtEveryAlignment(Self.fourByteMatcher, example)
+    }
+
+    static func expectSpansAtEveryAlignment(_ matcher: PhraseMatcher, _ example: String) {
         let marked = MarkedText(example)
         // Letters before the padding keep a word from starting at offset 0 for the padded cases.
         for padding in [" ", ".", "é ", "\u{A0}"] {
@@ -56,7 +78,7 @@ import Testing
                 let shift = prefix.count
                 let text = prefix + Array(marked.text.utf8)
                 let expected = marked.spans.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
-                #expect(Self.spans(Self.matcher, in: text) == expected, "\(count) × \(padding.debugDescription) + \(example)")
+                #expect(Self.spans(matcher, in: text) == expected, "\(count) × \(padding.debugDescription) + \(example)")
             }
         }
     }
@@ -71,6 +93,7 @@ import Testing
         }
         #expect(lists.count >= 5)
         let matcher = PhraseMatcher(lists: lists)
+        #expect(matcher.startFilter.usesQuads)
         let reference = NaivePhrases(lists: lists)
         let all = [Bool](repeating: true, count: rules.count)
         let every = (0..<rules.count).map { $0 % 2 == 0 }
