@@ -132,16 +132,19 @@ struct PhraseMatcher: Sendable {
     /// Every phrase occurrence for rules where `active[rule]` is true.
     func matches(in text: UnsafeBufferPointer<UInt8>, active: [Bool]) -> [Match] {
         guard !entries.isEmpty && !text.isEmpty else { return [] }
-        // Two passes: the word starts whose first two bytes can begin a phrase, then a trie
-        // walk from each. Kept apart, each loop stays small enough to live in registers.
-        // A word start needs a non-word byte before the next one, hence the capacity.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: text.count / 2 + 1) { starts in
-            let count = promisingStarts(in: text, into: starts)
+        // Two loops, a batch at a time: collect the word starts the start filter lets
+        // through, then walk the trie from each. Kept apart, each loop stays small enough to
+        // keep its values in registers.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batch) { starts in
             var found: [Match] = []
-            classOf.withUnsafeBufferPointer { classes in
-                trie.withUnsafeBufferPointer { trie in
-                    for start in starts[..<count] {
-                        walk(from: start, in: text, classes: classes, trie: trie, active: active, into: &found)
+            var position = WordStarts.Position()
+            while position.block < text.count {
+                let count = promisingStarts(in: text, from: &position, into: starts)
+                classOf.withUnsafeBufferPointer { classes in
+                    trie.withUnsafeBufferPointer { trie in
+                        for start in starts[..<count] {
+                            walk(from: start, in: text, classes: classes, trie: trie, active: active, into: &found)
+                        }
                     }
                 }
             }
@@ -149,12 +152,18 @@ struct PhraseMatcher: Sendable {
         }
     }
 
-    /// Writes the word starts that pass the start filter to `starts`; returns how many.
-    private func promisingStarts(in text: UnsafeBufferPointer<UInt8>, into starts: UnsafeMutableBufferPointer<Int>) -> Int {
+    /// Word starts collected per batch (4 KiB on the stack).
+    private static let batch = 512
+
+    /// Writes the word starts from `position` on that pass the start filter to `starts`, until
+    /// it could overflow; returns how many and leaves `position` where to resume.
+    private func promisingStarts(in text: UnsafeBufferPointer<UInt8>, from position: inout WordStarts.Position,
+                                 into starts: UnsafeMutableBufferPointer<Int>) -> Int {
         var count = 0
+        let limit = starts.count &- WordStarts.maxStartsPerStretch
         classOf.withUnsafeBufferPointer { classes in
             startFilter.withTest(in: text, classes: classes) { passes in
-                WordStarts.forEach(in: text) { start in
+                WordStarts.forEach(in: text, from: &position, until: { count > limit }) { start in
                     if passes(start) {
                         starts[count] = start
                         count &+= 1

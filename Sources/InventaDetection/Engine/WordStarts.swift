@@ -14,35 +14,68 @@ enum WordStarts {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
+    /// Blocks between two `full()` checks, and the most word starts they can hold (a start
+    /// needs a byte that is not part of a word before the next one).
+    static let stretchBlocks = 32
+    static let maxStartsPerStretch = stretchBlocks * 4
+
+    /// Where a sweep stopped: the next block and the state of the byte before it.
+    struct Position {
+        var block = 0
+        /// The high bit (0x80) set when the byte before `block` (continuation bytes included)
+        /// was part of a word.
+        var carry: UInt64 = 0
+    }
+
     /// Calls `body(index)` for every word start, in increasing order.
     @inline(__always)
     static func forEach(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var position = Position()
+        forEach(in: text, from: &position, until: { false }, body)
+    }
+
+    /// Calls `body(index)` for the word starts from `position` on, in increasing order, until
+    /// `full()` is true before a stretch of `stretchBlocks` blocks (at most `maxStartsPerStretch`
+    /// starts) or the text ends; `position` is then where to resume (`block == text.count` at
+    /// the end).
+    @inline(__always)
+    static func forEach(in text: UnsafeBufferPointer<UInt8>, from position: inout Position, until full: () -> Bool,
+                        _ body: (Int) -> Void) {
         guard let base = text.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
         let count = text.count
-        // The high bit (0x80) of the state of the byte before the block: set when that byte
-        // (continuation bytes included) was part of a word.
-        var carry: UInt64 = 0
-        var block = 0
+        var carry = position.carry
+        var block = position.block
         let whole = count & ~7
         while block < whole {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: block, as: UInt64.self))
-            var starts: UInt64
-            if word & highs == 0 {
-                // ASCII: no continuation bytes, each byte decides for itself.
-                let bits = asciiWordBits(word)
-                starts = bits & ~((bits << 8) | carry)
-                carry = bits >> 56
-            } else {
-                starts = mixedStarts(word, carry: &carry)
+            if full() {
+                position = Position(block: block, carry: carry)
+                return
             }
-            while starts != 0 {
-                body(block &+ (starts.trailingZeroBitCount &>> 3))
-                starts &= starts &- 1
+            let stretchEnd = min(whole, block &+ stretchBlocks &* 8)
+            while block < stretchEnd {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: block, as: UInt64.self))
+                var starts: UInt64
+                if word & highs == 0 {
+                    // ASCII: no continuation bytes, each byte decides for itself.
+                    let bits = asciiWordBits(word)
+                    starts = bits & ~((bits << 8) | carry)
+                    carry = bits >> 56
+                } else {
+                    starts = mixedStarts(word, carry: &carry)
+                }
+                while starts != 0 {
+                    body(block &+ (starts.trailingZeroBitCount &>> 3))
+                    starts &= starts &- 1
+                }
+                block &+= 8
             }
-            block &+= 8
         }
         if block < count {
+            if full() {
+                position = Position(block: block, carry: carry)
+                return
+            }
             // The tail, zero-padded: a zero byte is not part of a word and starts none.
             var word: UInt64 = 0
             for offset in 0..<(count &- block) { word |= UInt64(text[block &+ offset]) << (offset &* 8) }
@@ -52,6 +85,7 @@ enum WordStarts {
                 starts &= starts &- 1
             }
         }
+        position = Position(block: count, carry: carry)
     }
 
     /// The word starts of a block with bytes ≥ 0x80 (or any block), updating `carry`.

@@ -83,6 +83,18 @@ import Testing
         }
     }
 
+    /// More matches than one batch of word starts holds: every one is found, in order.
+    @Test(arguments: [0, 1, 5])
+    func manyBatches(padding: Int) {
+        let unit = "Brott och  i vård. lss, "
+        let text = Array((String(repeating: "x", count: padding) + " " + String(repeating: unit, count: 700)).utf8)
+        let spans = Self.spans(Self.fourByteMatcher, in: text)
+        #expect(spans.count == 2_100)
+        let values = Set(spans.map { String(decoding: text[$0], as: UTF8.self) })
+        #expect(values == ["Brott", "i vård", "lss"])
+        #expect(spans == spans.sorted { $0.lowerBound < $1.lowerBound })
+    }
+
     /// Bundled phrase lists, generated texts: the matcher and the naive reference agree, for all
     /// rules active and for every other rule active.
     @Test func bundledPhrasesAgreeWithReference() throws {

@@ -74,6 +74,34 @@ import Testing
     }
 }
 
+extension WordStartsTests {
+    /// A sweep stopped by `full()` and resumed from its position finds the same starts, whatever
+    /// the stopping points (the phrase matcher collects starts in batches).
+    @Test func resumedSweepsAgree() {
+        var generator = SplitMix(seed: 7)
+        let words = ["ab", "Ärende", "x", "12", "ö", "–", "\u{A0}", " ", "  ", ".", "\n", "hbtq-person", "中文", "\u{1F600}"]
+        for round in 0..<300 {
+            let text = Array((0..<Int(generator.next() % 300)).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined().utf8)
+            let expected = Self.starts(in: text)
+            var found: [Int] = []
+            text.withUnsafeBufferPointer { buffer in
+                var position = WordStarts.Position()
+                var calls = 0
+                var sweeps = 0
+                while position.block < buffer.count && sweeps < 10_000 {
+                    sweeps += 1
+                    // Stops at the second, third or fourth check of a sweep, in turn (the first lets it run).
+                    var checks = 0
+                    let stopAfter = 1 + (calls + round) % 3
+                    WordStarts.forEach(in: buffer, from: &position, until: { checks += 1; return checks > stopAfter }) { found.append($0) }
+                    calls += 1
+                }
+            }
+            #expect(found == expected, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
+}
+
 /// A small deterministic generator for test inputs (SplitMix64).
 struct SplitMix {
     var state: UInt64
