@@ -6,9 +6,10 @@
 ///
 /// Every phrase starts at a word start, so instead of an Aho–Corasick automaton over
 /// every byte, the text is swept once for word starts (`WordStarts`, eight bytes at a
-/// time), a table of the phrases' first two bytes rules out most of them, and a trie of
+/// time), a table of the four-byte openings the phrases allow rules out most of them
+/// (`PhraseStartFilter`, exact: it never rejects a start that could match), and a trie of
 /// all phrases (dense transitions over byte classes) is walked from the rest. Hundreds
-/// of phrases cost the same sweep.
+/// of phrases cost the same sweep (decision 0440).
 ///
 /// A phrase does not match inside a longer word (`brott` not in `inbrott`); compounds
 /// are matched from their start only (`diabetes*` matches `diabetesmottagning`, not
@@ -52,7 +53,7 @@ struct PhraseMatcher: Sendable {
     private let nodeFlags: [UInt8]
     /// Entries that end at each node.
     private let outputs: [[Int32]]
-    /// Rules out most word starts before a walk.
+    /// Rules out most word starts before a walk (internal for tests).
     let startFilter: PhraseStartFilter
 
     private static let endsFlag: UInt8 = 1
@@ -78,9 +79,32 @@ struct PhraseMatcher: Sendable {
             }
         }
         let classCount = nextClass
+        // Folding leaves 200 distinct byte values, so every entry byte has a class (never 0).
+        let layout = Self.trie(of: entries, classForByte: classForByte, classCount: classCount)
+        let (trie, flaggedCount, nodeFlags) = (layout.trie, layout.flaggedCount, layout.nodeFlags)
+        self.trie = trie
+        self.flaggedRows = flaggedCount * classCount
+        self.nodeFlags = nodeFlags
+        self.outputs = layout.outputs
+        self.entries = entries
+        self.classOf = (0...255).map { byte in
+            TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
+        }
+        self.classCount = classCount
+        self.startFilter = PhraseStartFilter(classOf: classOf, classCount: classCount, spaceClass: classForByte[0x20]) { row, symbol in
+            let child = Int(trie[row + symbol])
+            guard child != 0 else { return nil }
+            let flags = child < flaggedCount * classCount ? nodeFlags[child / classCount] : 0
+            return (child, flags & Self.endsFlag != 0, flags & Self.spaceFlag != 0)
+        }
+    }
+
+    /// Builds the trie rows: nodes in insertion order first, then numbered root, flagged
+    /// nodes, the rest (see `trie`).
+    private static func trie(of entries: [Entry], classForByte: [UInt8], classCount: Int)
+        -> (trie: [UInt32], flaggedCount: Int, nodeFlags: [UInt8], outputs: [[Int32]]) {
         let spaceClass = Int(classForByte[0x20])
-        // Nodes first (`children[node * classCount + class]` → child node), then the packed rows.
-        var children = [Int](repeating: 0, count: classCount)
+        var children = [Int](repeating: 0, count: classCount)   // node * classCount + class → child node
         var outputs: [[Int32]] = [[]]
         for (index, entry) in entries.enumerated() where !entry.bytes.isEmpty {
             var node = 0
@@ -95,10 +119,9 @@ struct PhraseMatcher: Sendable {
             }
             outputs[node].append(Int32(index))
         }
-        // Number the nodes: root, flagged nodes, the rest.
         var flags = [UInt8](repeating: 0, count: outputs.count)
         for (slot, child) in children.enumerated() where child != 0 {
-            flags[child] = (outputs[child].isEmpty ? 0 : Self.endsFlag) | (slot % classCount == spaceClass ? Self.spaceFlag : 0)
+            flags[child] = (outputs[child].isEmpty ? 0 : endsFlag) | (slot % classCount == spaceClass ? spaceFlag : 0)
         }
         let order = [0] + (1..<outputs.count).filter { flags[$0] != 0 } + (1..<outputs.count).filter { flags[$0] == 0 }
         var number = [Int](repeating: 0, count: outputs.count)
@@ -109,22 +132,7 @@ struct PhraseMatcher: Sendable {
             trie[number[slot / classCount] * classCount + slot % classCount] = UInt32(number[child] * classCount)
         }
         let flaggedCount = 1 + flags.dropFirst().filter { $0 != 0 }.count
-        self.trie = trie
-        self.flaggedRows = flaggedCount * classCount
-        self.nodeFlags = order.prefix(flaggedCount).map { flags[$0] }
-        self.outputs = order.map { outputs[$0] }
-        self.entries = entries
-        self.classOf = (0...255).map { byte in
-            TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
-        }
-        self.classCount = classCount
-        let nodeFlags = self.nodeFlags
-        self.startFilter = PhraseStartFilter(classOf: classOf, classCount: classCount, spaceClass: classForByte[0x20]) { row, symbol in
-            let child = Int(trie[row + symbol])
-            guard child != 0 else { return nil }
-            let flags = child < flaggedCount * classCount ? nodeFlags[child / classCount] : 0
-            return (child, flags & Self.endsFlag != 0, flags & Self.spaceFlag != 0)
-        }
+        return (trie, flaggedCount, order.prefix(flaggedCount).map { flags[$0] }, order.map { outputs[$0] })
     }
 
     var isEmpty: Bool { entries.isEmpty }
