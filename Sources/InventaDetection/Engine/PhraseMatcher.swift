@@ -5,9 +5,11 @@
 /// hyphen: `hbtq-personer`); an entry without `*` must end at a word end.
 ///
 /// Every phrase starts at a word start, so instead of an Aho–Corasick automaton over
-/// every byte, the text is swept once for word starts (a 256-entry byte table) and a
-/// trie of all phrases (dense transitions over byte classes) is walked from each one;
-/// most walks stop after a byte or two. Hundreds of phrases cost the same sweep.
+/// every byte, the text is swept once for word starts (`WordStarts`, eight bytes at a
+/// time), a table of the four-byte openings the phrases allow rules out most of them
+/// (`PhraseStartFilter`, exact: it never rejects a start that could match), and a trie of
+/// all phrases (dense transitions over byte classes) is walked from the rest. Hundreds
+/// of phrases cost the same sweep (decision 0440).
 ///
 /// A phrase does not match inside a longer word (`brott` not in `inbrott`); compounds
 /// are matched from their start only (`diabetes*` matches `diabetesmottagning`, not
@@ -39,26 +41,23 @@ struct PhraseMatcher: Sendable {
     /// Byte → class (after folding); 0 for bytes in no phrase. Whitespace maps to the space class.
     private let classOf: [UInt8]
     private let classCount: Int
-    private let spaceClass: UInt8
-    /// Trie transitions: `node * classCount + class` → child node, 0 when there is none.
-    private let children: [Int32]
+    /// Trie transitions, one row of `classCount` per node, at `row + class`: the child's row, 0
+    /// when there is none. A node's row is its number × `classCount`; the root is node 0, and
+    /// the nodes with flags (an entry ends there, or it was reached by whitespace) are numbered
+    /// next, so one comparison with `flaggedRows` catches both the end of a walk and the rare
+    /// steps with more to do. Class 0 never has a child, so bytes in no phrase stop a walk
+    /// without a test of their own.
+    private let trie: [UInt32]
+    private let flaggedRows: Int
+    /// Per flagged node: `endsFlag`, `spaceFlag` (skip the rest of a whitespace run).
+    private let nodeFlags: [UInt8]
     /// Entries that end at each node.
     private let outputs: [[Int32]]
-    /// Per node: true when some entry ends there (a flat table, read on every trie step).
-    private let ends: [Bool]
+    /// Rules out most word starts before a walk (internal for tests).
+    let startFilter: PhraseStartFilter
 
-    /// Byte kinds for the word-start sweep: 0 not part of a word, 1 starts or is a word
-    /// character, 2 a UTF-8 continuation byte (belongs to the character before it).
-    private static let byteKind: [UInt8] = (0...255).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 1
-        case 0x80...0xBF: return 2
-        case 0xC2, 0xE2: return 0      // Latin-1 punctuation (NBSP, « », §) and general punctuation (– — “ ” …)
-        case 0xC3...0xF4: return 1     // letters of other scripts and Latin-1 letters (Å Ä Ö é)
-        default: return 0
-        }
-    }
+    private static let endsFlag: UInt8 = 1
+    private static let spaceFlag: UInt8 = 2
 
     /// `lists`: (rule index, normalised phrases) for each phrase rule.
     init(lists: [(rule: Int, phrases: [String])]) {
@@ -80,86 +79,135 @@ struct PhraseMatcher: Sendable {
             }
         }
         let classCount = nextClass
-        var children = [Int32](repeating: 0, count: classCount)
+        // Folding leaves 200 distinct byte values, so every entry byte has a class (never 0).
+        let layout = Self.trie(of: entries, classForByte: classForByte, classCount: classCount)
+        let (trie, flaggedCount, nodeFlags) = (layout.trie, layout.flaggedCount, layout.nodeFlags)
+        self.trie = trie
+        self.flaggedRows = flaggedCount * classCount
+        self.nodeFlags = nodeFlags
+        self.outputs = layout.outputs
+        self.entries = entries
+        self.classOf = (0...255).map { byte in
+            TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
+        }
+        self.classCount = classCount
+        self.startFilter = PhraseStartFilter(classOf: classOf, classCount: classCount, spaceClass: classForByte[0x20]) { row, symbol in
+            let child = Int(trie[row + symbol])
+            guard child != 0 else { return nil }
+            let flags = child < flaggedCount * classCount ? nodeFlags[child / classCount] : 0
+            return (child, flags & Self.endsFlag != 0, flags & Self.spaceFlag != 0)
+        }
+    }
+
+    /// Builds the trie rows: nodes in insertion order first, then numbered root, flagged
+    /// nodes, the rest (see `trie`).
+    private static func trie(of entries: [Entry], classForByte: [UInt8], classCount: Int)
+        -> (trie: [UInt32], flaggedCount: Int, nodeFlags: [UInt8], outputs: [[Int32]]) {
+        let spaceClass = Int(classForByte[0x20])
+        var children = [Int](repeating: 0, count: classCount)   // node * classCount + class → child node
         var outputs: [[Int32]] = [[]]
         for (index, entry) in entries.enumerated() where !entry.bytes.isEmpty {
             var node = 0
             for byte in entry.bytes {
                 let slot = node * classCount + Int(classForByte[Int(byte)])
                 if children[slot] == 0 {
-                    children[slot] = Int32(outputs.count)
-                    children += [Int32](repeating: 0, count: classCount)
+                    children[slot] = outputs.count
+                    children += [Int](repeating: 0, count: classCount)
                     outputs.append([])
                 }
-                node = Int(children[slot])
+                node = children[slot]
             }
             outputs[node].append(Int32(index))
         }
-        self.entries = entries
-        self.classOf = (0...255).map { byte in
-            TextFolding.isSpace(UInt8(byte)) ? classForByte[0x20] : classForByte[Int(TextFolding.fold(UInt8(byte)))]
+        var flags = [UInt8](repeating: 0, count: outputs.count)
+        for (slot, child) in children.enumerated() where child != 0 {
+            flags[child] = (outputs[child].isEmpty ? 0 : endsFlag) | (slot % classCount == spaceClass ? spaceFlag : 0)
         }
-        self.classCount = classCount
-        self.spaceClass = classForByte[0x20]
-        self.children = children
-        self.outputs = outputs
-        self.ends = outputs.map { !$0.isEmpty }
+        let order = [0] + (1..<outputs.count).filter { flags[$0] != 0 } + (1..<outputs.count).filter { flags[$0] == 0 }
+        var number = [Int](repeating: 0, count: outputs.count)
+        for (new, old) in order.enumerated() { number[old] = new }
+        precondition(children.count <= Int(UInt32.max), "phrase trie too large")
+        var trie = [UInt32](repeating: 0, count: children.count)
+        for (slot, child) in children.enumerated() where child != 0 {
+            trie[number[slot / classCount] * classCount + slot % classCount] = UInt32(number[child] * classCount)
+        }
+        let flaggedCount = 1 + flags.dropFirst().filter { $0 != 0 }.count
+        return (trie, flaggedCount, order.prefix(flaggedCount).map { flags[$0] }, order.map { outputs[$0] })
     }
 
     var isEmpty: Bool { entries.isEmpty }
 
     /// Every phrase occurrence for rules where `active[rule]` is true.
     func matches(in text: UnsafeBufferPointer<UInt8>, active: [Bool]) -> [Match] {
-        guard !entries.isEmpty else { return [] }
-        var found: [Match] = []
-        // Borrow every table once per unit: the sweep and the walks touch only raw buffers,
-        // so a word start costs no reference counting.
-        Self.byteKind.withUnsafeBufferPointer { kinds in
-            classOf.withUnsafeBufferPointer { classes in
-                children.withUnsafeBufferPointer { trie in ends.withUnsafeBufferPointer { ends in
-                    // Two tight loops instead of one with a state flag: skip to the next word
-                    // start (a UTF-8 continuation byte keeps the state of the byte before it),
-                    // walk the trie from it, then skip the rest of the word.
-                    let count = text.count
-                    var index = 0
-                    while true {
-                        while index < count && kinds[Int(text[index])] != 1 { index &+= 1 }
-                        guard index < count else { break }
-                        if classes[Int(text[index])] != 0 {
-                            walk(from: index, in: text, classes: classes, trie: trie, ends: ends, active: active, into: &found)
+        guard !entries.isEmpty && !text.isEmpty else { return [] }
+        // Two loops, a batch at a time: collect the word starts the start filter lets
+        // through, then walk the trie from each. Kept apart, each loop stays small enough to
+        // keep its values in registers.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batch) { starts in
+            var found: [Match] = []
+            var position = WordStarts.Position()
+            while position.block < text.count {
+                let count = promisingStarts(in: text, from: &position, into: starts)
+                classOf.withUnsafeBufferPointer { classes in
+                    trie.withUnsafeBufferPointer { trie in
+                        for start in starts[..<count] {
+                            walk(from: start, in: text, classes: classes, trie: trie, active: active, into: &found)
                         }
-                        index &+= 1
-                        while index < count && kinds[Int(text[index])] != 0 { index &+= 1 }
                     }
-                }}
+                }
+            }
+            return found
+        }
+    }
+
+    /// Word starts collected per batch (4 KiB on the stack).
+    private static let batch = 512
+
+    /// Writes the word starts from `position` on that pass the start filter to `starts`, until
+    /// it could overflow; returns how many and leaves `position` where to resume.
+    private func promisingStarts(in text: UnsafeBufferPointer<UInt8>, from position: inout WordStarts.Position,
+                                 into starts: UnsafeMutableBufferPointer<Int>) -> Int {
+        var count = 0
+        let limit = starts.count &- WordStarts.maxStartsPerStretch
+        classOf.withUnsafeBufferPointer { classes in
+            startFilter.withTest(in: text, classes: classes) { passes in
+                WordStarts.forEach(in: text, from: &position, until: { count > limit }) { start in
+                    // Branch-free: about one start in five passes, a branch the CPU
+                    // cannot predict; writing every start and counting the passes costs less.
+                    starts[count] = start
+                    count &+= passes(start) ? 1 : 0
+                }
             }
         }
-        return found
+        return count
     }
 
     /// Follows the trie from a word start, reporting every entry that ends on a valid boundary.
     @inline(__always)
     private func walk(from start: Int, in text: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>,
-                      trie: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Bool>, active: [Bool],
-                      into found: inout [Match]) {
-        var node = 0
+                      trie: UnsafeBufferPointer<UInt32>, active: [Bool], into found: inout [Match]) {
+        var row = 0
         var position = start
-        let classCount = self.classCount
-        while position < text.count {
-            var symbol = classes[Int(text[position])]
-            if symbol == 0 { return }
-            if symbol == spaceClass && TextFolding.isSpace(text[position]) {
-                while position + 1 < text.count && TextFolding.isSpace(text[position + 1]) { position += 1 }
-                symbol = spaceClass
+        let count = text.count
+        let flaggedRows = self.flaggedRows
+        while position < count {
+            row = Int(trie[row &+ Int(classes[Int(text[position])])])
+            position &+= 1
+            if row < flaggedRows {
+                if row == 0 { return }
+                let node = row / classCount
+                let flags = nodeFlags[node]
+                if flags & Self.spaceFlag != 0 {
+                    while position < count && TextFolding.isSpace(text[position]) { position &+= 1 }
+                }
+                if flags & Self.endsFlag != 0 {
+                    report(node: node, start: start, end: position, in: text, active: active, into: &found)
+                }
             }
-            let child = trie[node &* classCount &+ Int(symbol)]
-            if child == 0 { return }
-            node = Int(child)
-            position += 1
-            if ends[node] { report(node: node, start: start, end: position, in: text, active: active, into: &found) }
         }
     }
 
+    @inline(never)
     private func report(node: Int, start: Int, end position: Int, in text: UnsafeBufferPointer<UInt8>, active: [Bool],
                         into found: inout [Match]) {
         for index in outputs[node] {
