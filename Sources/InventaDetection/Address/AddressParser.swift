@@ -30,7 +30,8 @@ struct AddressParser {
         if numberEnd - numberStart <= 5 && numberStart >= 4 && ByteClass.hasLiteral(text, at: numberStart - 4, "Box ") {
             return true
         }
-        guard numberEnd - numberStart <= 3, text[numberStart] != UInt8(ascii: "0") else { return false }
+        guard numberEnd - numberStart <= 3, text[numberStart] != UInt8(ascii: "0"),
+              StreetLexicon.mayEndStreetWord(text, at: numberStart - 2) else { return false }
         let word = wordBefore(text, end: numberStart - 1)
         return !word.isEmpty && StreetLexicon.classify(text, word).isStreet
     }

@@ -41,6 +41,12 @@ enum StreetLexicon {
         return (true, word.count == suffixes[suffix].count)
     }
 
+    /// True when the byte at `position` can be the last of a street word: `classify`'s first
+    /// test, made before the word is found (most numbers follow words that cannot end a street).
+    static func mayEndStreetWord(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        finalBytes[Int(lower(text, position))]
+    }
+
     /// Length of the longest suffix `text[word]` ends with (0 for none).
     static func suffixLength(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int {
         flatSuffixes.longest(in: text, word)

@@ -26,6 +26,7 @@ enum BankAccountParser {
         // before the bank is looked up and any array is built.
         guard let accountStart = skipSeparator(text, at: position),
               let bank = ClearingNumbers.bank(clearing: number),
+              bank.rule.accountLengths.contains(accountLength(text, from: accountStart, limit: bank.rule.accountLengths.upperBound)),
               let (account, end) = readAccount(text, from: accountStart, limit: bank.rule.accountLengths.upperBound),
               bank.rule.accountLengths.contains(account.count), NumberBoundary.endsClean(text, at: end) else { return nil }
         let clearing = text[start..<(start + 4)].map(ByteClass.value)
@@ -41,13 +42,35 @@ enum BankAccountParser {
 
     /// `-`, ` `, `,`, `, ` or ` - ` between clearing and account; the account starts with a digit.
     private static func skipSeparator(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
+        // The same order as the list `, `, ` - `, `,`, `-`, ` ` (longest first), tested byte by byte:
+        // this runs for every four-digit run (years, amounts).
+        guard position < text.count else { return nil }
         var next = position
-        for literal: StaticString in [", ", " - ", ",", "-", " "] where ByteClass.hasLiteral(text, at: next, literal) {
-            next += literal.utf8CodeUnitCount
-            break
+        func byte(_ offset: Int) -> UInt8? { position + offset < text.count ? text[position + offset] : nil }
+        switch text[position] {
+        case UInt8(ascii: ","): next += byte(1) == UInt8(ascii: " ") ? 2 : 1
+        case UInt8(ascii: " "): next += byte(1) == UInt8(ascii: "-") && byte(2) == UInt8(ascii: " ") ? 3 : 1
+        case UInt8(ascii: "-"): next += 1
+        default: return nil
         }
-        guard next > position, next < text.count, ByteClass.isDigit(text[next]) else { return nil }
+        guard next < text.count, ByteClass.isDigit(text[next]) else { return nil }
         return next
+    }
+
+    /// How many digits `readAccount` would read, without copying them (most candidates fail on it).
+    private static func accountLength(_ text: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+        var count = 0
+        var position = start
+        while position < text.count && ByteClass.isDigit(text[position]) {
+            var groupEnd = position
+            while groupEnd < text.count && ByteClass.isDigit(text[groupEnd]) { groupEnd += 1 }
+            if count + groupEnd - position > limit { return count }
+            count += groupEnd - position
+            guard groupEnd + 1 < text.count, text[groupEnd] == UInt8(ascii: " ") || text[groupEnd] == UInt8(ascii: "-"),
+                  ByteClass.isDigit(text[groupEnd + 1]) else { break }
+            position = groupEnd + 1
+        }
+        return count
     }
 
     /// Digit groups separated by single spaces or dashes, at most `limit` digits in all.

@@ -24,7 +24,10 @@ public struct PlusgiroMatcher: Matcher {
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         DigitRuns.forEach(in: text, runs: runs) { start, end in
-            guard NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end) else {
+            // A dash after the run, or a short first group and a space: the shape `read` needs, tested first.
+            guard end < text.count,
+                  text[end] == UInt8(ascii: "-") || (end - start <= 3 && text[end] == UInt8(ascii: " ")),
+                  NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end) else {
                 return end
             }
             let value = String(decoding: text[found.span], as: UTF8.self)
