@@ -10,24 +10,45 @@ enum DigitRuns {
         guard let base = text.baseAddress else { return }
         let raw = UnsafeRawPointer(base)
         var index = 0
+        @inline(__always) func word(_ at: Int) -> UInt64 {
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+        }
         while index < count {
-            // Prose first: 32 bytes at a time while none is a digit.
+            // The next digit: prose 32 bytes at a time, and where a block has one, straight to
+            // it (going back to smaller steps cost more than the run in tables full of numbers).
+            var found = false
             while index + 32 <= count {
-                let any = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                    | digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)))
-                    | digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)))
-                    | digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)))
-                if any != 0 { break }
+                let first = digitBits(word(index)), second = digitBits(word(index + 8))
+                let third = digitBits(word(index + 16)), fourth = digitBits(word(index + 24))
+                if first | second | third | fourth != 0 {
+                    if first != 0 {
+                        index += first.trailingZeroBitCount >> 3
+                    } else if second != 0 {
+                        index += 8 + second.trailingZeroBitCount >> 3
+                    } else if third != 0 {
+                        index += 16 + third.trailingZeroBitCount >> 3
+                    } else {
+                        index += 24 + fourth.trailingZeroBitCount >> 3
+                    }
+                    found = true
+                    break
+                }
                 index += 32
             }
-            if index == count { break }
-            if index + 8 <= count {
-                let bits = digitBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                if bits == 0 { index += 8; continue }
-                index += bits.trailingZeroBitCount >> 3
-            } else if !ByteClass.isDigit(text[index]) {
-                index += 1
-                continue
+            if !found {
+                while index + 8 <= count {
+                    let bits = digitBits(word(index))
+                    if bits != 0 {
+                        index += bits.trailingZeroBitCount >> 3
+                        found = true
+                        break
+                    }
+                    index += 8
+                }
+            }
+            if !found {
+                while index < count && !ByteClass.isDigit(text[index]) { index += 1 }
+                if index == count { break }
             }
             var end = index + 1
             while end < count && ByteClass.isDigit(text[end]) { end += 1 }
