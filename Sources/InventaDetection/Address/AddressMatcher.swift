@@ -38,7 +38,7 @@ public struct AddressMatcher: Matcher {
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         var lastEnd = 0
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .houseNumber) { start, end in
             guard parser.mayStartAddress(text, numberStart: start, numberEnd: end),
                   let found = parser.street(text, numberStart: start, numberEnd: end)
                     ?? parser.box(text, numberStart: start, numberEnd: end),

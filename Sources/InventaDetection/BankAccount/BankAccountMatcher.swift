@@ -23,7 +23,7 @@ public struct BankAccountMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .clearing) { start, end in
             guard end - start == 4, NumberBoundary.startsClean(text, at: start),
                   let found = BankAccountParser.parse(text, clearingStart: start) else { return end }
             visit(candidate(found, text: text))

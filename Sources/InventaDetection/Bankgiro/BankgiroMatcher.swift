@@ -17,7 +17,7 @@ public struct BankgiroMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .bankgiro) { start, end in
             let run = end - start
             guard run == 3 || run == 4, end + 5 <= text.count, text[end] == UInt8(ascii: "-"),
                   DigitRuns.isRun(text, from: end + 1, length: 4), NumberBoundary.isClean(text, start..<(end + 5)) else {

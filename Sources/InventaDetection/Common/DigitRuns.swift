@@ -57,12 +57,17 @@ enum DigitRuns {
     }
 
     /// The same over runs found beforehand (`DigitRunIndex`), with the same answers: a resume
-    /// point inside a run starts a run there, as the sweep would.
+    /// point inside a run starts a run there, as the sweep would. With `only`, runs whose shape
+    /// is none of those are not visited: the caller's body must reject every such run (return its
+    /// end) on its own first tests, so leaving them out changes the cost, never the answer. A run
+    /// the body resumed inside is always visited (its shape was worked out for the whole run).
     @inline(__always)
-    static func forEach(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, _ body: (Int, Int) -> Int) {
+    static func forEach(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, only shape: DigitRunShape = .all,
+                        _ body: (Int, Int) -> Int) {
         var resume = 0
-        for run in runs.runs where run.upperBound > resume {
-            resume = max(run.upperBound, body(max(run.lowerBound, resume), run.upperBound))
+        let every = shape == .all
+        for run in runs.runs where run.end > resume && (every || run.start < resume || !run.shape.isDisjoint(with: shape)) {
+            resume = max(run.end, body(max(run.start, resume), run.end))
         }
     }
 
@@ -84,20 +89,77 @@ enum DigitRuns {
 }
 
 /// The digit runs of one text unit, found once by the engine and shared by the number
-/// matchers (nine of them would otherwise sweep the same text nine times).
+/// matchers (nine of them would otherwise sweep the same text nine times), each with its
+/// shape (`DigitRunShape`) so that a matcher visits only the runs it could start from.
 public struct DigitRunIndex: Sendable {
-    let runs: [Range<Int>]
+    struct Run: Sendable {
+        let start: Int
+        let end: Int
+        let shape: DigitRunShape
+    }
 
-    public init(_ text: UnsafeBufferPointer<UInt8>) {
-        var runs: [Range<Int>] = []
+    let runs: [Run]
+
+    /// `routing: false` gives every run every shape (every matcher visits every run): the tests
+    /// compare the two to show that routing never changes a matcher's candidates.
+    public init(_ text: UnsafeBufferPointer<UInt8>, routing: Bool = true) {
+        var runs: [Run] = []
         DigitRuns.forEach(in: text) { start, end in
             // One allocation sized for the unit, not a doubling series: a spreadsheet's units
             // are single cells, and growing from empty cost more than finding their runs.
             if runs.isEmpty { runs.reserveCapacity(max(4, text.count / 16)) }
-            runs.append(start..<end)
+            let shape = routing ? DigitRunShape.of(text, start: start, end: end) : .all
+            runs.append(Run(start: start, end: end, shape: shape))
             return end
         }
         self.runs = runs
+    }
+}
+
+/// What a digit run looks like from outside (its length, the bytes around it, its first digit),
+/// worked out once per run by `DigitRunIndex`, so that each number matcher visits only the runs
+/// that can start one of its shapes. Tables and registers have a digit run every 20 bytes or so
+/// (dates, amounts, row numbers), and ten matchers each testing every run cost more than the rest
+/// of detection. Each shape is a superset of what its matcher's own first tests accept.
+struct DigitRunShape: OptionSet, Sendable {
+    let rawValue: UInt16
+
+    /// 6, 8, 10 or 12 digits: personnummer, samordningsnummer, organisationsnummer (VAT too).
+    static let identity = DigitRunShape(rawValue: 1 << 0)
+    /// Exactly four digits: a clearing number.
+    static let clearing = DigitRunShape(rawValue: 1 << 1)
+    /// Three or four digits, then `-`: bankgiro.
+    static let bankgiro = DigitRunShape(rawValue: 1 << 2)
+    /// `-` after the run, or at most three digits and a space: plusgiro.
+    static let plusgiro = DigitRunShape(rawValue: 1 << 3)
+    /// 13–19 digits, or four digits and a space or `-` (with a byte after it): payment card.
+    static let card = DigitRunShape(rawValue: 1 << 4)
+    /// First digit `0`, or a `+` right before: phone.
+    static let phone = DigitRunShape(rawValue: 1 << 5)
+    /// At most five digits after a space, not in the first three bytes: house or box number.
+    static let houseNumber = DigitRunShape(rawValue: 1 << 6)
+    /// At least two digits right after two capital ASCII letters: IBAN check digits.
+    static let iban = DigitRunShape(rawValue: 1 << 7)
+    static let all = DigitRunShape(rawValue: .max)
+
+    @inline(__always)
+    static func of(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> DigitRunShape {
+        let length = end - start
+        let after: UInt8 = end < text.count ? text[end] : 0
+        let before: UInt8 = start > 0 ? text[start - 1] : 0
+        var shape: DigitRunShape = []
+        if length == 6 || length == 8 || length == 10 || length == 12 { shape.insert(.identity) }
+        if length == 4 { shape.insert(.clearing) }
+        if (length == 3 || length == 4) && after == UInt8(ascii: "-") { shape.insert(.bankgiro) }
+        if after == UInt8(ascii: "-") || (length <= 3 && after == UInt8(ascii: " ")) { shape.insert(.plusgiro) }
+        if (13...19).contains(length)
+            || (length == 4 && end + 1 < text.count && (after == UInt8(ascii: " ") || after == UInt8(ascii: "-"))) {
+            shape.insert(.card)
+        }
+        if text[start] == UInt8(ascii: "0") || before == UInt8(ascii: "+") { shape.insert(.phone) }
+        if start >= 3 && before == UInt8(ascii: " ") && length <= 5 { shape.insert(.houseNumber) }
+        if start >= 2 && length >= 2 && ByteClass.isUpper(text[start - 2]) && ByteClass.isUpper(before) { shape.insert(.iban) }
+        return shape
     }
 }
 

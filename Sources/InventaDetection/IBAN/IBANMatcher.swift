@@ -22,7 +22,7 @@ public struct IBANMatcher: Matcher {
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         // Anchored on the check digits: a digit run right after two capital letters.
         guard text.count >= 15 else { return }
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .iban) { start, end in
             guard start >= 2, ByteClass.isUpper(text[start - 2]), ByteClass.isUpper(text[start - 1]), end - start >= 2,
                   NumberBoundary.startsClean(text, at: start - 2),
                   let length = IBANCountries.length(text[start - 2], text[start - 1]),

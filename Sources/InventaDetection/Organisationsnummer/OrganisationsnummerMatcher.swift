@@ -82,7 +82,7 @@ public struct OrganisationsnummerMatcher: Matcher {
     }
 
     func matches(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Match) -> Void) {
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .identity) { start, end in
             guard let match = match(text, runStart: start, runEnd: end) else { return end }
             visit(match)
             return match.span.upperBound

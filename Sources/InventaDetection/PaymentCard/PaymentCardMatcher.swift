@@ -18,7 +18,7 @@ public struct PaymentCardMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .card) { start, end in
             // The run's shape first (one comparison or two): most runs are years and amounts.
             let run = end - start
             guard (13...19).contains(run)

@@ -35,7 +35,7 @@ public struct PersonnummerMatcher: Matcher {
             case .failure(let rejection):
                 // Never reported, only counted (density): no value strings are built.
                 visit(Candidate(category: .personnummer, span: shape.span, value: "", normalized: "", masked: "",
-                                validation: .rejected, checks: [rejection.rawValue], baseScore: 0))
+                                validation: .rejected, checks: Self.rejectionChecks(rejection), baseScore: 0))
             case .success(let number):
                 let value = String(decoding: text[shape.span], as: UTF8.self)
                 let checks = Self.checks[(shape.separator == UInt8(ascii: "+") ? 1 : 0) + (number.isSamordningsnummer ? 2 : 0)]
@@ -57,6 +57,19 @@ public struct PersonnummerMatcher: Matcher {
         ["luhn", "date", "samordningsnummer:day+60"], ["luhn", "date", "century:+", "samordningsnummer:day+60"],
     ]
     private static let testIdentityTags = [TestIdentities.tag]
+
+    /// `[reason]` for a rejected shape, one shared array per reason: tables of reference
+    /// numbers reject thousands of shapes, and an array literal per shape allocated each time.
+    private static func rejectionChecks(_ rejection: PersonnummerRejection) -> [String] {
+        switch rejection {
+        case .checksum: return ["checksum"]
+        case .impossibleDate: return ["impossible_date"]
+        case .futureDate: return ["future_date"]
+        case .organisationsnummer: return ["organisationsnummer"]
+        case .centuryMismatch: return ["century_mismatch"]
+        case .malformed: return ["malformed"]
+        }
+    }
 
     /// The more complete the written form, the surer: twelve digits with a separator
     /// 0.90, ten with `-`/`+` 0.80, with a space 0.70, twelve bare digits 0.75, ten bare 0.60.

@@ -14,7 +14,7 @@ struct PersonnummerScanner {
     }
 
     static func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .identity) { start, end in
             guard let candidate = candidate(text, start: start, runEnd: end, run: end - start),
                   boundaryOK(text, candidate.span) else { return end }
             visit(candidate)

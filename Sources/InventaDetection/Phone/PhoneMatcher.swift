@@ -33,7 +33,7 @@ public struct PhoneMatcher: Matcher {
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         // Every phone number contains a digit run; it starts the number, or follows the `+` of +46.
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .phone) { start, end in
             let anchor = start > 0 && text[start - 1] == UInt8(ascii: "+") ? start - 1 : start
             guard text[anchor] == UInt8(ascii: "+") || text[start] == UInt8(ascii: "0"),
                   let found = PhoneParser.parse(text, at: anchor) else { return end }

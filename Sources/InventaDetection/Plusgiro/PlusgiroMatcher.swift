@@ -23,7 +23,7 @@ public struct PlusgiroMatcher: Matcher {
     }
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
-        DigitRuns.forEach(in: text, runs: runs) { start, end in
+        DigitRuns.forEach(in: text, runs: runs, only: .plusgiro) { start, end in
             // A dash after the run, or a short first group and a space: the shape `read` needs, tested first.
             guard end < text.count,
                   text[end] == UInt8(ascii: "-") || (end - start <= 3 && text[end] == UInt8(ascii: " ")),
