@@ -68,12 +68,7 @@ struct BenchDetectCommand: ParsableCommand {
         print(String(format: "text: %.1f MB of synthetic minutes and case notes, one specimen per %d sentences",
                      megabytesOfText, max(1, specimenEvery)))
         for (label, rules) in configurations {
-            let detection: Detection
-            do {
-                detection = try Detection(ruleSet: rules, options: options)
-            } catch {
-                throw Fatal(message: error.description)
-            }
+            let detection = try Self.detection(rules, options: options)
             print("\(label): \(rules.enabledRules.count) rules from \(rules.directory)")
             for size in unitSize {
                 let units = DetectionBenchText.units(of: text, size: size)
@@ -96,15 +91,18 @@ struct BenchDetectCommand: ParsableCommand {
                      Double(bytes) / 1e6, bytes, folder, fileStride > 1 ? " (every \(fileStride)th file)" : "", units.count,
                      sizes[sizes.count / 2], Double(bytes) / Double(units.count)))
         for (label, rules) in configurations {
-            let detection: Detection
-            do {
-                detection = try Detection(ruleSet: rules, options: options)
-            } catch {
-                throw Fatal(message: error.description)
-            }
+            let detection = try Self.detection(rules, options: options)
             let result = measure(detection, units: units, bytes: bytes)
             print(String(format: "%@: %7.1f MB/s per core (CPU time), %7.1f MB/s wall; %d findings, %.0f per MB",
                          label, result.cpu, result.wall, result.findings, Double(result.findings) / (Double(bytes) / 1e6)))
+        }
+    }
+
+    private static func detection(_ rules: RuleSet, options: EngineOptions) throws -> Detection {
+        do {
+            return try Detection(ruleSet: rules, options: options)
+        } catch {
+            throw Fatal(message: error.description)
         }
     }
 
