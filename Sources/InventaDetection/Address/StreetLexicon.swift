@@ -130,7 +130,8 @@ enum StreetLexicon {
         return tail
     }
 
-    /// `endsWith` against `bytes[suffix]` of a flat list.
+    /// True when `text[word]`, lower-cased, ends with `bytes[suffix]` of a flat list (lower-case
+    /// UTF-8). Lower-casing (`ByteClass.lowered`) keeps byte lengths, so the comparison is byte by byte.
     @inline(__always)
     fileprivate static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>,
                                      _ suffix: Range<Int>) -> Bool {
@@ -152,19 +153,6 @@ enum StreetLexicon {
         for word in suffixes + standaloneSuffixes { if let last = word.last { table[Int(last)] = true } }
         return table
     }()
-
-    /// True when `text[word]`, lower-cased, ends with `suffix` (lower-case UTF-8). Lower-casing
-    /// (`ByteClass.lowered`) keeps byte lengths, so the comparison is byte by byte.
-    static func endsWith(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ suffix: [UInt8]) -> Bool {
-        guard word.count >= suffix.count else { return false }
-        let start = word.upperBound - suffix.count
-        var offset = suffix.count - 1
-        while offset >= 0 {
-            if lower(text, start + offset) != suffix[offset] { return false }
-            offset -= 1
-        }
-        return true
-    }
 
     /// The byte at `position` as `ByteClass.lowered` would give it.
     @inline(__always) private static func lower(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt8 {

@@ -19,11 +19,7 @@ public struct PaymentCardMatcher: Matcher {
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         DigitRuns.forEach(in: text, runs: runs, only: .card) { start, end in
-            // The run's shape first (one comparison or two): most runs are years and amounts.
-            let run = end - start
-            guard (13...19).contains(run)
-                    || (run == 4 && end + 1 < text.count && (text[end] == UInt8(ascii: " ") || text[end] == UInt8(ascii: "-"))),
-                  NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end),
+            guard NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end),
                   NumberBoundary.endsClean(text, at: found.end), Luhn.isValid(found.digits),
                   let issuer = CardIssuer.issuer(of: found.digits) else { return end }
             let span = start..<found.end

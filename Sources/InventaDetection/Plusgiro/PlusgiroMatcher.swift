@@ -24,10 +24,7 @@ public struct PlusgiroMatcher: Matcher {
 
     public func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         DigitRuns.forEach(in: text, runs: runs, only: .plusgiro) { start, end in
-            // The shape `read` needs, tested first (most runs routed here are dates, `2019-04-10`):
-            // a dash and exactly one check digit after the run, or a short first group and a space.
-            guard end < text.count, Self.mayStartPlusgiro(text, start: start, end: end),
-                  NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end) else {
+            guard NumberBoundary.startsClean(text, at: start), let found = read(text, start: start, firstEnd: end) else {
                 return end
             }
             let value = String(decoding: text[found.span], as: UTF8.self)
@@ -40,17 +37,6 @@ public struct PlusgiroMatcher: Matcher {
                             tags: padded ? ["zero_padded"] : []))
             return found.span.upperBound
         }
-    }
-
-    /// `-d` and no further digit right after the run (a number in one piece), or a run of at most
-    /// three digits and a space (the first group of a grouped number): exactly what `read` accepts
-    /// next to the run, without its boundary tests.
-    private static func mayStartPlusgiro(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        if text[end] == UInt8(ascii: "-") {
-            return end + 1 < text.count && ByteClass.isDigit(text[end + 1])
-                && (end + 2 == text.count || !ByteClass.isDigit(text[end + 2]))
-        }
-        return end - start <= 3 && text[end] == UInt8(ascii: " ")
     }
 
     /// Groups of 1–3 digits separated by single spaces (or one run of up to 7), then `-` and one
