@@ -126,40 +126,81 @@ struct DigitRunShape: OptionSet, Sendable {
 
     /// 6, 8, 10 or 12 digits: personnummer, samordningsnummer, organisationsnummer (VAT too).
     static let identity = DigitRunShape(rawValue: 1 << 0)
-    /// Exactly four digits: a clearing number.
+    /// Exactly four digits at a clean start: a clearing number.
     static let clearing = DigitRunShape(rawValue: 1 << 1)
-    /// Three or four digits, then `-`: bankgiro.
+    /// Three or four digits, then `-` and four digits: bankgiro.
     static let bankgiro = DigitRunShape(rawValue: 1 << 2)
-    /// `-` after the run, or at most three digits and a space: plusgiro.
+    /// At most seven digits, then `-` and one digit, or at most three digits, a space and a digit: plusgiro.
     static let plusgiro = DigitRunShape(rawValue: 1 << 3)
-    /// 13–19 digits, or four digits and a space or `-` (with a byte after it): payment card.
+    /// At a clean start, 13–19 digits, or four digits and a space or `-` (with a byte after it): payment card.
     static let card = DigitRunShape(rawValue: 1 << 4)
-    /// First digit `0`, or a `+` right before: phone.
+    /// `0` and a non-zero digit (or `0046`) at a clean start, or a `+` right before: phone.
     static let phone = DigitRunShape(rawValue: 1 << 5)
-    /// At most five digits after a space, not in the first three bytes: house or box number.
+    /// After a street word or `Box ` and a space: house or box number.
     static let houseNumber = DigitRunShape(rawValue: 1 << 6)
     /// At least two digits right after two capital ASCII letters: IBAN check digits.
     static let iban = DigitRunShape(rawValue: 1 << 7)
     static let all = DigitRunShape(rawValue: .max)
 
+    /// The shapes whose matchers first require a clean start (`NumberBoundary.startsClean` at
+    /// the run): not glued to a word or to `digit-`, `digit/`, `digit.` (dates, references).
+    private static let needsCleanStart = DigitRunShape(rawValue: 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4)
+
+    /// Runs every 15 bytes or so in registers and invoices: the tests are ordered so that years,
+    /// amounts and decimals (`2015`, `1 789 127,00`) leave after a few byte comparisons.
     @inline(__always)
     static func of(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> DigitRunShape {
         let length = end - start
         let after: UInt8 = end < text.count ? text[end] : 0
         let before: UInt8 = start > 0 ? text[start - 1] : 0
+        let dash = UInt8(ascii: "-"), space = UInt8(ascii: " ")
         var shape: DigitRunShape = []
-        if length == 6 || length == 8 || length == 10 || length == 12 { shape.insert(.identity) }
-        if length == 4 { shape.insert(.clearing) }
-        if (length == 3 || length == 4) && after == UInt8(ascii: "-") { shape.insert(.bankgiro) }
-        if after == UInt8(ascii: "-") || (length <= 3 && after == UInt8(ascii: " ")) { shape.insert(.plusgiro) }
-        if (13...19).contains(length)
-            || (length == 4 && end + 1 < text.count && (after == UInt8(ascii: " ") || after == UInt8(ascii: "-"))) {
+        switch length {
+        case 6, 8, 10, 12: shape.insert(.identity)
+        case 4: shape.insert(.clearing)
+        default: break
+        }
+        if after == dash {
+            if length == 3 || length == 4, DigitRuns.isRun(text, from: end + 1, length: 4) { shape.insert(.bankgiro) }
+            if length <= 7 && DigitRuns.isRun(text, from: end + 1, length: 1) { shape.insert(.plusgiro) }
+        } else if after == space && length <= 3 && end + 1 < text.count && ByteClass.isDigit(text[end + 1]) {
+            shape.insert(.plusgiro)
+        }
+        // The tail of a grouped number (`789` in `1 789 127`) starts no plusgiro.
+        if before == space && start >= 2 && ByteClass.isDigit(text[start - 2]) { shape.remove(.plusgiro) }
+        if length >= 13 ? length <= 19 : length == 4 && end + 1 < text.count && (after == space || after == dash) {
             shape.insert(.card)
         }
-        if text[start] == UInt8(ascii: "0") || before == UInt8(ascii: "+") { shape.insert(.phone) }
-        if start >= 3 && before == UInt8(ascii: " ") && length <= 5 { shape.insert(.houseNumber) }
+        // A national phone number starts `0` and a non-zero digit, or `0046`.
+        let zero = text[start] == UInt8(ascii: "0") && length >= 2
+            && (text[start + 1] != UInt8(ascii: "0")
+                || length >= 4 && text[start + 2] == UInt8(ascii: "4") && text[start + 3] == UInt8(ascii: "6"))
+        if (zero || !shape.isDisjoint(with: needsCleanStart)) && !startsClean(text, at: start, before: before) {
+            shape.subtract(needsCleanStart)
+        } else if zero {
+            shape.insert(.phone)
+        }
+        if before == UInt8(ascii: "+") { shape.insert(.phone) }
+        if before == space && start >= 3 && length <= 5 && isHouseNumber(text, start: start, length: length) {
+            shape.insert(.houseNumber)
+        }
         if start >= 2 && length >= 2 && ByteClass.isUpper(text[start - 2]) && ByteClass.isUpper(before) { shape.insert(.iban) }
         return shape
+    }
+
+    /// `NumberBoundary.startsClean`, with the common case (a space before) first.
+    @inline(__always)
+    private static func startsClean(_ text: UnsafeBufferPointer<UInt8>, at start: Int, before: UInt8) -> Bool {
+        before == UInt8(ascii: " ") || NumberBoundary.startsClean(text, at: start)
+    }
+
+    /// `AddressParser.mayStartAddress` after its space test: `Box ` and up to five digits, or up
+    /// to three digits not starting with `0` after a word that may end a street name.
+    @inline(__always)
+    private static func isHouseNumber(_ text: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> Bool {
+        if length <= 3 && text[start] != UInt8(ascii: "0") && StreetLexicon.mayEndStreetWord(text, at: start - 2) { return true }
+        return start >= 4 && text[start - 2] == UInt8(ascii: "x") && text[start - 3] == UInt8(ascii: "o")
+            && text[start - 4] == UInt8(ascii: "B")
     }
 }
 

@@ -21,6 +21,11 @@ import Testing
         "720107-9295", "19720118-9268", "140168-2396", "070-174 06 05", "0701740642", "+46 70 174 06 05",
         "5050-1055", "12 34 56-6", "5000-123 45 60", "4111 1111 1111 1111", "SE45 5000 0000 0583 9825 7466",
         "Björkvägen 12, 123 45 Farsta", "Box 123, 123 45 Farsta", "Storgatan 7 B", "559900-0006", "SE559900000601",
+        // What registers and invoices put between them: dates, amounts, words before numbers
+        // that end like street words, street words in capitals.
+        "2021-03-05", "1 789 127,00", ",", "Resekostnad ", "Licens ", "Material ", "Sergels torg ", "Lindallé ",
+        "ÅVÄGEN ", "Kungsplan ", "x", "1-", "12.", "0-5", "123 45 67-8", "4 12 34-5",
+        "00", ",00 ", "0046 70 174 06 05", "004670", "(08) 123 45 67", "(0)",
     ]
 
     /// Deterministic texts: 3–24 pieces each.
