@@ -64,10 +64,19 @@ enum DigitRuns {
     @inline(__always)
     static func forEach(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, only shape: DigitRunShape = .all,
                         _ body: (Int, Int) -> Int) {
-        var resume = 0
+        let storage = runs.storage
+        let count = storage.count
         let every = shape == .all
-        for run in runs.runs where run.end > resume && (every || run.start < resume || !run.shape.isDisjoint(with: shape)) {
-            resume = max(run.end, body(max(run.start, resume), run.end))
+        var index = every ? 0 : storage.next(from: 0, matching: shape)
+        while index < count {
+            var resume = max(storage.ends[index], body(storage.starts[index], storage.ends[index]))
+            index += 1
+            // Runs the body read past: skipped, except the one it stopped inside.
+            while index < count && storage.starts[index] < resume {
+                if storage.ends[index] > resume { resume = max(storage.ends[index], body(resume, storage.ends[index])) }
+                index += 1
+            }
+            if !every { index = storage.next(from: index, matching: shape) }
         }
     }
 
@@ -92,27 +101,98 @@ enum DigitRuns {
 /// matchers (nine of them would otherwise sweep the same text nine times), each with its
 /// shape (`DigitRunShape`) so that a matcher visits only the runs it could start from.
 public struct DigitRunIndex: Sendable {
-    struct Run: Sendable {
-        let start: Int
-        let end: Int
-        let shape: DigitRunShape
-    }
-
-    let runs: [Run]
+    let storage: Storage
 
     /// `routing: false` gives every run every shape (every matcher visits every run): the tests
     /// compare the two to show that routing never changes a matcher's candidates.
     public init(_ text: UnsafeBufferPointer<UInt8>, routing: Bool = true) {
-        var runs: [Run] = []
+        // Sized for the unit up front, not a doubling series from empty: a spreadsheet's units are
+        // single cells, and growing cost more than finding their runs.
+        var builder = Builder(capacity: max(4, text.count / 16))
         DigitRuns.forEach(in: text) { start, end in
-            // One allocation sized for the unit, not a doubling series: a spreadsheet's units
-            // are single cells, and growing from empty cost more than finding their runs.
-            if runs.isEmpty { runs.reserveCapacity(max(4, text.count / 16)) }
-            let shape = routing ? DigitRunShape.of(text, start: start, end: end) : .all
-            runs.append(Run(start: start, end: end, shape: shape))
+            builder.append(start: start, end: end, shape: routing ? DigitRunShape.of(text, start: start, end: end) : .all)
             return end
         }
-        self.runs = runs
+        storage = Storage(builder)
+    }
+
+    var count: Int { storage.count }
+
+    /// Collects the runs into three arrays of one allocation (plain stores: an `Array` append
+    /// checked its buffer's uniqueness for every run).
+    struct Builder {
+        var count = 0
+        var capacity: Int
+        var memory: UnsafeMutableRawPointer
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            memory = Self.allocate(capacity)
+        }
+
+        /// `capacity` starts and `capacity` ends (`Int`), then `capacity + 3` shapes, all zero.
+        static func allocate(_ capacity: Int) -> UnsafeMutableRawPointer {
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: capacity * 16 + (capacity + 3) * 2, alignment: 8)
+            memory.bindMemory(to: Int.self, capacity: capacity * 2)
+            (memory + capacity * 16).initializeMemory(as: UInt16.self, repeating: 0, count: capacity + 3)
+            return memory
+        }
+
+        @inline(__always)
+        mutating func append(start: Int, end: Int, shape: DigitRunShape) {
+            if count == capacity { grow() }
+            let positions = memory.assumingMemoryBound(to: Int.self)
+            positions[count] = start
+            positions[capacity + count] = end
+            (memory + capacity * 16).assumingMemoryBound(to: UInt16.self)[count] = shape.rawValue
+            count += 1
+        }
+
+        private mutating func grow() {
+            let larger = capacity * 2
+            let moved = Self.allocate(larger)
+            moved.copyMemory(from: memory, byteCount: count * 8)
+            (moved + larger * 8).copyMemory(from: memory + capacity * 8, byteCount: count * 8)
+            (moved + larger * 16).copyMemory(from: memory + capacity * 16, byteCount: count * 2)
+            memory.deallocate()
+            (memory, capacity) = (moved, larger)
+        }
+    }
+
+    /// The runs' starts, ends and shapes as three arrays, so that a matcher's skip over the
+    /// shapes reads four at a time (`next(from:matching:)`). Immutable once built.
+    final class Storage: @unchecked Sendable {
+        let count: Int
+        let starts: UnsafePointer<Int>
+        let ends: UnsafePointer<Int>
+        /// Three zero entries follow the last run, for the four-wide reads.
+        let shapes: UnsafePointer<UInt16>
+        private let memory: UnsafeMutableRawPointer
+
+        init(_ builder: Builder) {
+            count = builder.count
+            memory = builder.memory
+            starts = UnsafePointer(memory.assumingMemoryBound(to: Int.self))
+            ends = UnsafePointer((memory + builder.capacity * 8).assumingMemoryBound(to: Int.self))
+            shapes = UnsafePointer((memory + builder.capacity * 16).assumingMemoryBound(to: UInt16.self))
+        }
+
+        deinit { memory.deallocate() }
+
+        /// The first run at or after `index` whose shape shares a bit with `shape` (`count` if
+        /// none): four shapes per step.
+        @inline(__always)
+        func next(from index: Int, matching shape: DigitRunShape) -> Int {
+            let mask = UInt64(shape.rawValue) &* 0x0001_0001_0001_0001
+            let raw = UnsafeRawPointer(shapes)
+            var index = index
+            while index < count {
+                let hits = raw.loadUnaligned(fromByteOffset: index << 1, as: UInt64.self) & mask
+                if hits != 0 { return index + UInt64(littleEndian: hits).trailingZeroBitCount >> 4 }
+                index += 4
+            }
+            return count
+        }
     }
 }
 
