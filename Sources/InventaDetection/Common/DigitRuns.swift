@@ -206,7 +206,7 @@ struct DigitRunShape: OptionSet, Sendable {
 
     /// 6, 8, 10 or 12 digits: personnummer, samordningsnummer, organisationsnummer (VAT too).
     static let identity = DigitRunShape(rawValue: 1 << 0)
-    /// Exactly four digits at a clean start: a clearing number.
+    /// Four digits at a clean start, then a separator and a digit: a clearing number.
     static let clearing = DigitRunShape(rawValue: 1 << 1)
     /// Three or four digits, then `-` and four digits: bankgiro.
     static let bankgiro = DigitRunShape(rawValue: 1 << 2)
@@ -237,7 +237,7 @@ struct DigitRunShape: OptionSet, Sendable {
         var shape: DigitRunShape = []
         switch length {
         case 6, 8, 10, 12: shape.insert(.identity)
-        case 4: shape.insert(.clearing)
+        case 4 where isClearingStart(text, end: end, after: after): shape.insert(.clearing)
         default: break
         }
         if after == dash {
@@ -266,6 +266,16 @@ struct DigitRunShape: OptionSet, Sendable {
         }
         if start >= 2 && length >= 2 && ByteClass.isUpper(text[start - 2]) && ByteClass.isUpper(before) { shape.insert(.iban) }
         return shape
+    }
+
+    /// `BankAccountParser.parse`'s separator test: `,`, ` ` or `-` and a digit within three bytes
+    /// (`5000-123…`, `5000, 123…`, `5000 - 123…`, Swedbank's `8327-9, 123…`). Years (`2015:`,
+    /// `2015 kr`) are most four-digit runs.
+    @inline(__always)
+    private static func isClearingStart(_ text: UnsafeBufferPointer<UInt8>, end: Int, after: UInt8) -> Bool {
+        guard after == UInt8(ascii: ",") || after == UInt8(ascii: " ") || after == UInt8(ascii: "-") else { return false }
+        for position in (end + 1)..<min(end + 4, text.count) where ByteClass.isDigit(text[position]) { return true }
+        return false
     }
 
     /// `NumberBoundary.startsClean`, with the common case (a space before) first.

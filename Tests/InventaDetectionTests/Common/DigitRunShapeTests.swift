@@ -25,7 +25,8 @@ import Testing
         // that end like street words, street words in capitals.
         "2021-03-05", "1 789 127,00", ",", "Resekostnad ", "Licens ", "Material ", "Sergels torg ", "Lindallé ",
         "ÅVÄGEN ", "Kungsplan ", "x", "1-", "12.", "0-5", "123 45 67-8", "4 12 34-5",
-        "00", ",00 ", "0046 70 174 06 05", "004670", "(08) 123 45 67", "(0)",
+        "00", ",00 ", "0046 70 174 06 05", "004670", "(08) 123 45 67", "(0)", "5000 - 123 45 60", "5000, 1234560",
+        "8327-9, 123 456 789-0", "2015: ", "2015 kr",
     ]
 
     /// Deterministic texts: 3–24 pieces each.
