@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Finds word starts in UTF-8 text eight bytes at a time: the first step of the phrase matcher.
 ///
 /// A word character is an ASCII letter or digit, or a UTF-8 lead byte `C3`–`F4` other than `E2`
@@ -6,9 +8,10 @@
 /// it keeps whatever that byte was, so it never starts a word. A word start is a word character
 /// whose preceding byte (continuation bytes skipped) is not one, or which starts the text.
 ///
-/// Each block of eight bytes is classified with SWAR tests on one `UInt64` (like `DigitRuns`) and
-/// its word starts are read off the resulting bit mask, so a byte costs a few instructions
-/// whatever the text. `forEachScalar` is the byte-by-byte definition the tests compare against.
+/// Sixty-four bytes at a time are classified with SIMD instructions (`CByteScan`, in C: Swift's
+/// SIMD types did not vectorise this), the rest eight at a time with SWAR tests on one `UInt64`
+/// (like `DigitRuns`); the word starts are read off the resulting bit masks, so a byte costs
+/// about one instruction whatever the text. `forEachScalar` is the byte-by-byte definition the tests compare against.
 /// It does not look at what the words are: the caller decides what to do at each start.
 enum WordStarts {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -54,6 +57,18 @@ enum WordStarts {
             }
             let stretchEnd = min(whole, block &+ stretchBlocks &* 8)
             while block < stretchEnd {
+                if block &+ 64 <= stretchEnd {
+                    // Sixty-four bytes at a time with SIMD (`CByteScan`), whose carry is bit 0.
+                    var bitCarry = carry >> 7
+                    var starts = inventa_word_starts64(base + block, &bitCarry)
+                    carry = bitCarry << 7
+                    while starts != 0 {
+                        body(block &+ starts.trailingZeroBitCount)
+                        starts &= starts &- 1
+                    }
+                    block &+= 64
+                    continue
+                }
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: block, as: UInt64.self))
                 var starts: UInt64
                 if word & highs == 0 {

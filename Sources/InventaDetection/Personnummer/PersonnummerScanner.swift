@@ -15,25 +15,29 @@ struct PersonnummerScanner {
 
     static func candidates(in text: UnsafeBufferPointer<UInt8>, runs: DigitRunIndex, visit: (Candidate) -> Void) {
         DigitRuns.forEach(in: text, runs: runs, only: .identity) { start, end in
-            guard let candidate = candidate(text, start: start, runEnd: end, run: end - start),
-                  boundaryOK(text, candidate.span) else { return end }
-            visit(candidate)
-            return candidate.span.upperBound
+            // The shape and its boundaries first, the digits array only for a shape that holds.
+            guard let span = span(text, start: start, runEnd: end, run: end - start), boundaryOK(text, span) else { return end }
+            if span.upperBound == end {
+                visit(Candidate(span: span, digits: Array(text[span]), separator: nil))
+            } else {
+                visit(Candidate(span: span, digits: Array(text[start..<end]) + Array(text[(end + 1)..<span.upperBound]),
+                                separator: text[end]))
+            }
+            return span.upperBound
         }
     }
 
-    private static func candidate(_ text: UnsafeBufferPointer<UInt8>, start: Int, runEnd: Int, run: Int) -> Candidate? {
-        if run == 10 || run == 12 {
-            return Candidate(span: start..<runEnd, digits: Array(text[start..<runEnd]), separator: nil)
-        }
+    /// The span of the shape that starts with the run `start..<runEnd`: the run itself (10 or 12
+    /// digits), or 6 or 8 digits, a separator and four digits.
+    private static func span(_ text: UnsafeBufferPointer<UInt8>, start: Int, runEnd: Int, run: Int) -> Range<Int>? {
+        if run == 10 || run == 12 { return start..<runEnd }
         guard run == 6 || run == 8, runEnd + 5 <= text.count else { return nil }
         let separator = text[runEnd]
         guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "+") || separator == UInt8(ascii: " ") else { return nil }
         let tail = runEnd + 1
         for offset in 0..<4 where !isDigit(text[tail + offset]) { return nil }
         if tail + 4 < text.count && isDigit(text[tail + 4]) { return nil }
-        let digits = Array(text[start..<runEnd]) + Array(text[tail..<tail + 4])
-        return Candidate(span: start..<tail + 4, digits: digits, separator: separator)
+        return start..<tail + 4
     }
 
     private static func boundaryOK(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
