@@ -1,4 +1,5 @@
-// Byte classification with SIMD instructions, for the phrase sweep's word starts.
+// Byte classification with SIMD instructions: the phrase sweep's word starts and the digit-run
+// index's digits.
 //
 // Swift's SIMD types did not compile to vector instructions for this (measured: slower than
 // eight-byte SWAR), so the one loop that reads every byte of every text unit is written here
@@ -77,6 +78,26 @@ static inline uint64_t inventa_word_starts64(const uint8_t *bytes, uint64_t *car
     }
     *carry = state >> 63;
     return letters & ~((state << 1) | before);
+}
+
+// Bit i set when byte i of the 64 at `bytes` is an ASCII digit: the digit-run index's sweep.
+static inline uint64_t inventa_digits64(const uint8_t *bytes) {
+#if defined(__SSE2__)
+    uint64_t digits = 0;
+    const __m128i zero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9);
+    for (int chunk = 0; chunk < 4; chunk++) {
+        __m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(bytes + 16 * chunk)), zero);
+        uint64_t d = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+        digits |= d << (16 * chunk);
+    }
+    return digits;
+#else
+    uint64_t digits = 0;
+    for (int i = 0; i < 64; i++) {
+        if ((uint8_t)(bytes[i] - 0x30) < 10) digits |= (uint64_t)1 << i;
+    }
+    return digits;
+#endif
 }
 
 #endif

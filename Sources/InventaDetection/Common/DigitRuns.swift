@@ -1,3 +1,5 @@
+import CByteScan
+
 /// Iterates maximal runs of ASCII digits: the common first step of the number matchers.
 /// Text is tested eight bytes at a time (a SWAR test for bytes 0x30–0x39) and the first digit
 /// in a word is found from the test's bits, so prose costs little more than reading it.
@@ -56,6 +58,52 @@ enum DigitRuns {
         }
     }
 
+    /// Calls `body(start, end)` for each maximal digit run, in order: the runs `forEach` finds,
+    /// without its resume point. The digits of 64 bytes at a time come from SIMD instructions
+    /// (`CByteScan`); each run's start and end are read off the bit mask, not found byte by byte.
+    @inline(__always)
+    static func forEachRun(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
+        var previous: UInt64 = 0   // bit 0: the byte before the block is a digit
+        var open = 0               // the start of a run that continues into the next block
+        var block = 0
+        @inline(__always) func runs(in digits: UInt64) {
+            var starts = digits & ~((digits << 1) | previous)
+            var ends = ~digits & ((digits << 1) | previous)
+            let continued = previous != 0
+            previous = digits >> 63
+            // Starts and ends alternate, so the first end closes a run that came into the block
+            // and each start's end is the lowest end bit left.
+            if continued {
+                guard ends != 0 else { return }
+                body(open, block &+ ends.trailingZeroBitCount)
+                ends &= ends &- 1
+            }
+            while starts != 0 {
+                let start = block &+ starts.trailingZeroBitCount
+                starts &= starts &- 1
+                if ends == 0 {
+                    open = start
+                    return
+                }
+                body(start, block &+ ends.trailingZeroBitCount)
+                ends &= ends &- 1
+            }
+        }
+        while block &+ 64 <= count {
+            runs(in: inventa_digits64(base + block))
+            block &+= 64
+        }
+        // The tail, zero-padded (a zero byte is no digit, so a run at the end ends at `count`).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { padded in
+            let tail = count &- block
+            padded.initialize(repeating: 0)
+            if tail > 0 { _ = padded.initialize(from: UnsafeBufferPointer(rebasing: text[block...])) }
+            runs(in: inventa_digits64(padded.baseAddress!))
+        }
+    }
+
     /// The same over runs found beforehand (`DigitRunIndex`), with the same answers: a resume
     /// point inside a run starts a run there, as the sweep would. With `only`, runs whose shape
     /// is none of those are not visited: the caller's body must reject every such run (return its
@@ -109,9 +157,8 @@ public struct DigitRunIndex: Sendable {
         // Sized for the unit up front, not a doubling series from empty: a spreadsheet's units are
         // single cells, and growing cost more than finding their runs.
         var builder = Builder(capacity: max(4, text.count / 16))
-        DigitRuns.forEach(in: text) { start, end in
+        DigitRuns.forEachRun(in: text) { start, end in
             builder.append(start: start, end: end, shape: routing ? DigitRunShape.of(text, start: start, end: end) : .all)
-            return end
         }
         storage = Storage(builder)
     }
@@ -226,10 +273,34 @@ struct DigitRunShape: OptionSet, Sendable {
     /// the run): not glued to a word or to `digit-`, `digit/`, `digit.` (dates, references).
     private static let needsCleanStart = DigitRunShape(rawValue: 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4)
 
-    /// Runs every 15 bytes or so in registers and invoices: the tests are ordered so that years,
-    /// amounts and decimals (`2015`, `1 789 127,00`) leave after a few byte comparisons.
+    /// Registers and invoices have a digit run every 15 bytes or so, and four in ten are the
+    /// tails of grouped numbers (`789` and `127` in `1 789 127,00`, `06` in `070-174 06 05`): they
+    /// can start only a bankgiro or a phone number, and are settled here without the other tests.
     @inline(__always)
     static func of(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> DigitRunShape {
+        let length = end - start
+        guard length <= 3, start >= 2, text[start - 1] == UInt8(ascii: " "), ByteClass.isDigit(text[start - 2]) else {
+            return general(text, start: start, end: end)
+        }
+        var shape: DigitRunShape = []
+        if length == 3 && end < text.count && text[end] == UInt8(ascii: "-") && DigitRuns.isRun(text, from: end + 1, length: 4) {
+            shape.insert(.bankgiro)
+        }
+        if isPhoneStart(text, start: start, length: length) { shape.insert(.phone) }   // a space before: a clean start
+        return shape
+    }
+
+    /// A national phone number's first run: `0` and a non-zero digit, or `0046`.
+    @inline(__always)
+    private static func isPhoneStart(_ text: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> Bool {
+        text[start] == UInt8(ascii: "0") && length >= 2
+            && (text[start + 1] != UInt8(ascii: "0")
+                || length >= 4 && text[start + 2] == UInt8(ascii: "4") && text[start + 3] == UInt8(ascii: "6"))
+    }
+
+    /// Every other run: each shape's first tests in turn.
+    @inline(never)
+    private static func general(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> DigitRunShape {
         let length = end - start
         let after: UInt8 = end < text.count ? text[end] : 0
         let before: UInt8 = start > 0 ? text[start - 1] : 0
@@ -251,10 +322,7 @@ struct DigitRunShape: OptionSet, Sendable {
         if length >= 13 ? length <= 19 : length == 4 && end + 1 < text.count && (after == space || after == dash) {
             shape.insert(.card)
         }
-        // A national phone number starts `0` and a non-zero digit, or `0046`.
-        let zero = text[start] == UInt8(ascii: "0") && length >= 2
-            && (text[start + 1] != UInt8(ascii: "0")
-                || length >= 4 && text[start + 2] == UInt8(ascii: "4") && text[start + 3] == UInt8(ascii: "6"))
+        let zero = isPhoneStart(text, start: start, length: length)
         if (zero || !shape.isDisjoint(with: needsCleanStart)) && !startsClean(text, at: start, before: before) {
             shape.subtract(needsCleanStart)
         } else if zero {
@@ -288,6 +356,8 @@ struct DigitRunShape: OptionSet, Sendable {
     /// to three digits not starting with `0` after a word that may end a street name.
     @inline(__always)
     private static func isHouseNumber(_ text: UnsafeBufferPointer<UInt8>, start: Int, length: Int) -> Bool {
+        // Street words and `Box` end in a letter (ASCII from 0x41, or a UTF-8 byte): not a digit or `,`.
+        guard text[start - 2] >= 0x41 else { return false }
         if length <= 3 && text[start] != UInt8(ascii: "0") && StreetLexicon.mayEndStreetWord(text, at: start - 2) { return true }
         return start >= 4 && text[start - 2] == UInt8(ascii: "x") && text[start - 3] == UInt8(ascii: "o")
             && text[start - 4] == UInt8(ascii: "B")

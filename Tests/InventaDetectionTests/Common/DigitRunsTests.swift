@@ -44,6 +44,40 @@ struct DigitRunsTests {
         }
     }
 
+    /// The index's 64-byte SIMD sweep (`forEachRun`) finds the same runs as the eight-byte one, on
+    /// generated texts of every length around the 64-byte blocks (runs across block edges, at
+    /// the very start and end, a text of digits only).
+    @Test func simdSweepFindsTheSameRuns() {
+        let alphabet = Array("0123456789 a-/é".utf8)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        var texts: [[UInt8]] = [[], Array(repeating: 0x35, count: 64), Array(repeating: 0x35, count: 200),
+                                Array(repeating: 0x61, count: 128) + [0x31]]
+        for _ in 0..<3_000 {
+            // Runs of digits and of other bytes, so that runs are long enough to cross blocks.
+            var text: [UInt8] = []
+            let length = Int(next() % 300)
+            while text.count < length {
+                let piece = Int(next() % 70)
+                let digit = next() % 2 == 0
+                for _ in 0..<piece { text.append(digit ? alphabet[Int(next() % 10)] : alphabet[10 + Int(next() % 6)]) }
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            text.withUnsafeBufferPointer { bytes in
+                var swept: [Range<Int>] = []
+                var simd: [Range<Int>] = []
+                DigitRuns.forEach(in: bytes) { start, end in swept.append(start..<end); return end }
+                DigitRuns.forEachRun(in: bytes) { start, end in simd.append(start..<end) }
+                #expect(simd == swept, "\(text)")
+            }
+        }
+    }
+
     /// The engine finds the runs once (`DigitRunIndex`); iterating them must call a matcher's body
     /// exactly as the sweep does, also when the body resumes inside or after later runs.
     @Test(arguments: [0, 1, 3, 7])
