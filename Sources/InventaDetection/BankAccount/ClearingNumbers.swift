@@ -29,7 +29,7 @@ enum ClearingNumbers {
         var rule: Rule
     }
 
-    private static let ranges: [(ClosedRange<Int>, String, Rule)] = [
+    static let ranges: [(ClosedRange<Int>, String, Rule)] = [
         (1100...1199, "Nordea", .type1Comment1), (1200...1399, "Danske Bank", .type1Comment1),
         (1400...2099, "Nordea", .type1Comment1), (2300...2399, "Ålandsbanken", .type1Comment2),
         (2400...2499, "Danske Bank", .type1Comment1), (3000...3299, "Nordea", .type1Comment1),
@@ -61,9 +61,24 @@ enum ClearingNumbers {
 
     /// The bank for a four-digit clearing number, or nil when no bank uses it.
     static func bank(clearing: Int) -> Bank? {
-        for (range, name, rule) in ranges where range.contains(clearing) { return Bank(name: name, rule: rule) }
-        return nil
+        guard (0..<10_000).contains(clearing) else { return nil }
+        let slot = rangeOf[clearing]
+        return slot == noRange ? nil : banks[Int(slot)]
     }
+
+    /// Every clearing number's entry in `ranges` (`noRange` for none), looked up directly: the
+    /// parser asks for every four-digit run followed by a separator and a digit (dates too).
+    private static let noRange = UInt8.max
+    private static let rangeOf: [UInt8] = {
+        precondition(ranges.count < Int(noRange), "clearing ranges fit the UInt8 table")
+        var table = [UInt8](repeating: noRange, count: 10_000)
+        // The first range that holds a number wins, as a scan of `ranges` in order would give.
+        for (index, entry) in ranges.enumerated().reversed() {
+            for clearing in entry.0 { table[clearing] = UInt8(index) }
+        }
+        return table
+    }()
+    private static let banks: [Bank] = ranges.map { Bank(name: $0.1, rule: $0.2) }
 
     enum Outcome: Equatable { case confirmed, rejected, unknown }
 

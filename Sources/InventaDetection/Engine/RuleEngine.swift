@@ -171,12 +171,13 @@ public struct RuleEngine: Sendable {
             // Candidates of rules whose keywords the unit lacks: kept only if the unit is a list.
             var unlabelled: [(rule: Int, candidate: Candidate)] = []
             slot.matcher.candidates(in: text, runs: runs) { reported in
+                shaped += 1
+                // Rejected shapes (most reference numbers in a table) are only counted, before
+                // anything is copied: a copy of a candidate costs a count per string it holds.
                 // The organisationsnummer matcher reports its numbers as rejected personnummer
                 // with score 0; for the suppressor slot they are exactly what it looks for.
-                // (Only that slot copies the candidate: a copy costs a count per string.)
+                guard slot.isSuppressor || reported.validation != .rejected else { return }
                 let candidate = slot.isSuppressor ? Self.asSuppressor(reported) : reported
-                shaped += 1
-                guard candidate.validation != .rejected else { return }
                 valid += 1
                 if candidate.validation == .confirmed { confirmed += 1 }
                 if slot.isSuppressor {

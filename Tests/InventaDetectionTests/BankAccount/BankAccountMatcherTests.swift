@@ -50,3 +50,12 @@ struct BankAccountMatcherTests {
         #expect(!ClearingNumbers.mod11([0, 0, 0, 1, 2, 3, 4, 5, 6, 1]))
     }
 }
+
+/// `ClearingNumbers.bank` reads a table built from the published ranges: every clearing number
+/// must give the bank that the first range holding it names, and none outside them.
+@Test func clearingTableAgreesWithTheRanges() {
+    for clearing in -1...10_000 {
+        let scanned = ClearingNumbers.ranges.first { $0.0.contains(clearing) }.map { ClearingNumbers.Bank(name: $0.1, rule: $0.2) }
+        #expect(ClearingNumbers.bank(clearing: clearing) == scanned, "\(clearing)")
+    }
+}
