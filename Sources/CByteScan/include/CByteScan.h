@@ -14,6 +14,15 @@
 #include <emmintrin.h>
 #endif
 
+#if defined(__SSE2__)
+// Bytes in [lo, hi] (unsigned) as 0xFF, others 0: `x - lo` falls in [0, hi - lo] exactly for
+// them, and adding 0x80 turns that into a signed comparison (SSE2 has no unsigned one).
+static inline __m128i inventa_in_range(__m128i v, uint8_t lo, uint8_t hi) {
+    __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8((char)(uint8_t)(0x80 - lo)));
+    return _mm_cmplt_epi8(shifted, _mm_set1_epi8((char)(uint8_t)(0x80 + hi - lo + 1)));
+}
+#endif
+
 // The same definition as `WordStarts` (Sources/InventaDetection/Engine/WordStarts.swift):
 // a word character is an ASCII letter or digit, or a UTF-8 lead byte C3–F4 other than E2;
 // a continuation byte (80–BF) keeps the state of the byte before it.
@@ -23,22 +32,14 @@
 static inline void inventa_classify64(const uint8_t *bytes, uint64_t *letters, uint64_t *continuations) {
 #if defined(__SSE2__)
     uint64_t word = 0, continuation = 0;
-    const __m128i fold = _mm_set1_epi8(0x20);
-    const __m128i lowerA = _mm_set1_epi8(0x61), twentyFive = _mm_set1_epi8(25);
-    const __m128i zero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9);
-    const __m128i leadC3 = _mm_set1_epi8((char)0xC3), leadSpan = _mm_set1_epi8(0xF4 - 0xC3);
-    const __m128i e2 = _mm_set1_epi8((char)0xE2);
-    const __m128i top2 = _mm_set1_epi8((char)0xC0), high = _mm_set1_epi8((char)0x80);
+    const __m128i fold = _mm_set1_epi8(0x20), e2 = _mm_set1_epi8((char)0xE2), c0 = _mm_set1_epi8((char)0xC0);
     for (int chunk = 0; chunk < 4; chunk++) {
         __m128i v = _mm_loadu_si128((const __m128i *)(bytes + 16 * chunk));
-        // x ≤ limit, unsigned, as min(x, limit) == x.
-        __m128i letter = _mm_sub_epi8(_mm_or_si128(v, fold), lowerA);
-        letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, twentyFive), letter);
-        __m128i digit = _mm_sub_epi8(v, zero);
-        digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, nine), digit);
-        __m128i lead = _mm_sub_epi8(v, leadC3);
-        lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(_mm_min_epu8(lead, leadSpan), lead));
-        __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, top2), high);
+        __m128i letter = inventa_in_range(_mm_or_si128(v, fold), 0x61, 0x7A);
+        __m128i digit = inventa_in_range(v, 0x30, 0x39);
+        __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, e2), inventa_in_range(v, 0xC3, 0xF4));
+        // 80–BF are exactly the bytes below C0 as signed numbers.
+        __m128i cont = _mm_cmplt_epi8(v, c0);
         uint64_t w = (uint16_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), lead));
         uint64_t c = (uint16_t)_mm_movemask_epi8(cont);
         word |= w << (16 * chunk);
@@ -84,10 +85,9 @@ static inline uint64_t inventa_word_starts64(const uint8_t *bytes, uint64_t *car
 static inline uint64_t inventa_digits64(const uint8_t *bytes) {
 #if defined(__SSE2__)
     uint64_t digits = 0;
-    const __m128i zero = _mm_set1_epi8(0x30), nine = _mm_set1_epi8(9);
     for (int chunk = 0; chunk < 4; chunk++) {
-        __m128i v = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(bytes + 16 * chunk)), zero);
-        uint64_t d = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, nine), v));
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + 16 * chunk));
+        uint64_t d = (uint16_t)_mm_movemask_epi8(inventa_in_range(v, 0x30, 0x39));
         digits |= d << (16 * chunk);
     }
     return digits;
