@@ -68,10 +68,13 @@ import Testing
                                  0xC3, 0xA5, 0x85, 0x96, 0xC2, 0xA0, 0xE2, 0x80, 0x94, 0xF0, 0x9F, 0xBF, 0xC0, 0xFF, 0x00,
                                  0x41, 0x7A, 0xE1, 0xE3, 0xF4, 0xF5, 0xC4, 0x7F, 0x81]
         var generator = SplitMix(seed: 4)
-        for _ in 0..<5_000 {
+        for _ in 0..<3_000 {
             let length = Int(generator.next() % 300)
             let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
-            #expect(Self.starts(in: text) == Self.starts(in: text, scalar: true), "\(text)")
+            // The text is printed only for a failure (building the message for every text cost
+            // more than the test).
+            let (fast, scalar) = (Self.starts(in: text), Self.starts(in: text, scalar: true))
+            if fast != scalar { Issue.record("\(text): \(fast) != \(scalar)") }
         }
     }
 }
