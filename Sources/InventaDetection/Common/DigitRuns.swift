@@ -1,11 +1,13 @@
 import CByteScan
 
 /// Iterates maximal runs of ASCII digits: the common first step of the number matchers.
-/// Text is tested eight bytes at a time (a SWAR test for bytes 0x30–0x39) and the first digit
-/// in a word is found from the test's bits, so prose costs little more than reading it.
+/// The engine finds a unit's runs once (`forEachRun`, 64 bytes at a time with SIMD, into a
+/// `DigitRunIndex`) and each matcher replays them (`forEach(in:runs:only:)`). The eight-byte
+/// sweep `forEach(in:_:)` is the definition that replay is tested against, resume points included.
 enum DigitRuns {
     /// Calls `body(start, end)` for each digit run; `body` returns where scanning continues
-    /// (at least `end`, or further when it consumed more than the run).
+    /// (at least `end`, or further when it consumed more than the run). Eight bytes at a time (a
+    /// SWAR test for bytes 0x30–0x39), the first digit in a word found from the test's bits.
     @inline(__always)
     static func forEach(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Int) {
         let count = text.count
@@ -234,8 +236,8 @@ public struct DigitRunIndex: Sendable {
             let raw = UnsafeRawPointer(shapes)
             var index = index
             while index < count {
-                let hits = raw.loadUnaligned(fromByteOffset: index << 1, as: UInt64.self) & mask
-                if hits != 0 { return index + UInt64(littleEndian: hits).trailingZeroBitCount >> 4 }
+                let hits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index << 1, as: UInt64.self)) & mask
+                if hits != 0 { return index + hits.trailingZeroBitCount >> 4 }
                 index += 4
             }
             return count

@@ -1,6 +1,6 @@
 import CByteScan
 
-/// Finds word starts in UTF-8 text eight bytes at a time: the first step of the phrase matcher.
+/// Finds word starts in UTF-8 text 64 bytes at a time: the first step of the phrase matcher.
 ///
 /// A word character is an ASCII letter or digit, or a UTF-8 lead byte `C3`–`F4` other than `E2`
 /// (Latin-1 letters such as Å Ä Ö é, and letters of other scripts); `C2` (NBSP, « », §) and `E2`
@@ -10,8 +10,9 @@ import CByteScan
 ///
 /// Sixty-four bytes at a time are classified with SIMD instructions (`CByteScan`, in C: Swift's
 /// SIMD types did not vectorise this), the rest eight at a time with SWAR tests on one `UInt64`
-/// (like `DigitRuns`); the word starts are read off the resulting bit masks, so a byte costs
-/// about one instruction whatever the text. `forEachScalar` is the byte-by-byte definition the tests compare against.
+/// (like `DigitRuns`); the word starts are read off the resulting bit masks, so a byte costs a
+/// few instructions whatever the text. `forEachScalar` is the byte-by-byte definition the tests
+/// compare against.
 /// It does not look at what the words are: the caller decides what to do at each start.
 enum WordStarts {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
