@@ -31,7 +31,8 @@ enum StreetLexicon {
     /// Classifies the word `text[word]` without copying it: does it end a street name, and is it
     /// only a suffix word (`väg` in `Vasa väg`)?
     static func classify(_ text: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> (isStreet: Bool, standalone: Bool) {
-        guard let last = word.last, finalBytes[Int(lower(text, last))] else { return (false, false) }
+        // Every suffix has at least three bytes, so its last two are the word's.
+        guard word.count >= 3, mayEndStreetWord(text, at: word.upperBound - 1) else { return (false, false) }
         guard let suffix = flatSuffixes.first(in: text, word) else {
             return (flatStandalone.first(in: text, word, wholeWord: true) != nil, true)
         }
@@ -42,7 +43,7 @@ enum StreetLexicon {
     }
 
     /// True when the two bytes ending at `position` (≥ 1) can end a street word: `classify`'s
-    /// first test, made for every number after a space before the word is found. Invoice and
+    /// first test, also made for every number after a space before the word is found. Invoice and
     /// payroll lines put a number after every other word (`Resekostnad 2`, `Licens 12`); their
     /// last letter alone let a third of them through to the word lists.
     @inline(__always)
@@ -164,13 +165,6 @@ enum StreetLexicon {
     }
 
     private static let plan = Array("plan".utf8)
-
-    /// Last bytes of every suffix: a cheap first test before comparing whole suffixes.
-    private static let finalBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for word in suffixes + standaloneSuffixes { if let last = word.last { table[Int(last)] = true } }
-        return table
-    }()
 
     /// The byte at `position` as `ByteClass.lowered` would give it.
     @inline(__always) private static func lower(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> UInt8 {

@@ -285,11 +285,17 @@ struct DigitRunShape: OptionSet, Sendable {
             return general(text, start: start, end: end)
         }
         var shape: DigitRunShape = []
-        if length == 3 && end < text.count && text[end] == UInt8(ascii: "-") && DigitRuns.isRun(text, from: end + 1, length: 4) {
+        if length == 3 && end < text.count && isBankgiroStart(text, end: end, length: length, after: text[end]) {
             shape.insert(.bankgiro)
         }
         if isPhoneStart(text, start: start, length: length) { shape.insert(.phone) }   // a space before: a clean start
         return shape
+    }
+
+    /// `BankgiroMatcher`'s first tests: three or four digits, `-`, exactly four digits.
+    @inline(__always)
+    private static func isBankgiroStart(_ text: UnsafeBufferPointer<UInt8>, end: Int, length: Int, after: UInt8) -> Bool {
+        (length == 3 || length == 4) && after == UInt8(ascii: "-") && DigitRuns.isRun(text, from: end + 1, length: 4)
     }
 
     /// A national phone number's first run: `0` and a non-zero digit, or `0046`.
@@ -314,7 +320,7 @@ struct DigitRunShape: OptionSet, Sendable {
         default: break
         }
         if after == dash {
-            if length == 3 || length == 4, DigitRuns.isRun(text, from: end + 1, length: 4) { shape.insert(.bankgiro) }
+            if isBankgiroStart(text, end: end, length: length, after: after) { shape.insert(.bankgiro) }
             if length <= 7 && DigitRuns.isRun(text, from: end + 1, length: 1) { shape.insert(.plusgiro) }
         } else if after == space && length <= 3 && end + 1 < text.count && ByteClass.isDigit(text[end + 1]) {
             shape.insert(.plusgiro)

@@ -49,11 +49,8 @@ struct DigitRunsTests {
     /// the very start and end, a text of digits only).
     @Test func simdSweepFindsTheSameRuns() {
         let alphabet = Array("0123456789 a-/é".utf8)
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 33
-        }
+        var generator = SplitMix(seed: 7)
+        func next() -> UInt64 { generator.next() }
         var texts: [[UInt8]] = [[], Array(repeating: 0x35, count: 64), Array(repeating: 0x35, count: 200),
                                 Array(repeating: 0x61, count: 128) + [0x31]]
         for _ in 0..<3_000 {
