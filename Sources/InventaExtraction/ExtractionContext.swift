@@ -37,21 +37,64 @@ public final class ExtractionContext {
     /// Returns the member's outcome, so a container can report a limit met inside it.
     @discardableResult
     public func extractMember(name: String, bytes: [UInt8], emit: (TextUnit) -> Void) -> Outcome {
+        let child: ExtractionContext
+        switch open(name: name, size: Int64(bytes.count)) {
+        case .success(let opened): child = opened
+        case .failure(let tooDeep): return tooDeep.outcome
+        }
+        let path = child.member
+        let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
+            emit(ExtractionContext.tagged(unit, path))
+        }
+        close(child, format: format, outcome: outcome, size: Int64(bytes.count))
+        return outcome
+    }
+
+    /// Extracts a member that is a structure inside this document rather than bytes (a
+    /// message embedded in an Outlook `.msg` is a storage of the same compound file):
+    /// `read` gets the member's context and emits its units, which come out tagged with
+    /// the member path and are counted like any member's.
+    @discardableResult
+    public func extractMember(name: String, format: FileFormat, read: @escaping (ExtractionContext, (TextUnit) -> Void) throws(ExtractionError) -> Void,
+                              emit: (TextUnit) -> Void) -> Outcome {
+        let child: ExtractionContext
+        switch open(name: name, size: 0) {
+        case .success(let opened): child = opened
+        case .failure(let tooDeep): return tooDeep.outcome
+        }
+        let path = child.member
+        var outcome = Outcome.scanned
+        do throws(ExtractionError) {
+            try read(child) { unit in emit(ExtractionContext.tagged(unit, path)) }
+            outcome = budget.exceeded?.outcome ?? .scanned
+        } catch {
+            outcome = (budget.exceeded ?? error).outcome
+        }
+        close(child, format: format, outcome: outcome, size: 0)
+        return outcome
+    }
+
+    /// The member's context, or (recorded) the nesting limit when it would be too deep.
+    private func open(name: String, size: Int64) -> Result<ExtractionContext, ExtractionError> {
         let path = member + [name]
         guard path.count <= limits.maxDepth else {
-            members.append(MemberResult(member: path, format: nil, outcome: .partial("limit_exceeded: nesting deeper than \(limits.maxDepth)"),
-                                        size: Int64(bytes.count)))
-            return .partial("limit_exceeded: nesting deeper than \(limits.maxDepth)")
+            let error = ExtractionError.limitExceeded("nesting deeper than \(limits.maxDepth)")
+            members.append(MemberResult(member: path, format: nil, outcome: error.outcome, size: size))
+            return .failure(error)
         }
-        let child = ExtractionContext(limits: limits, registry: registry, member: path, budget: budget)
-        let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: child) { unit in
-            var unit = unit
-            if unit.member.isEmpty { unit.member = path } // units from deeper members already carry their longer path
-            emit(unit)
-        }
-        members.append(MemberResult(member: path, format: format, outcome: outcome, size: Int64(bytes.count)))
+        return .success(ExtractionContext(limits: limits, registry: registry, member: path, budget: budget))
+    }
+
+    private func close(_ child: ExtractionContext, format: FileFormat?, outcome: Outcome, size: Int64) {
+        members.append(MemberResult(member: child.member, format: format, outcome: outcome, size: size))
         members += child.members
-        return outcome
+    }
+
+    /// Units from deeper members already carry their longer path.
+    private static func tagged(_ unit: TextUnit, _ path: [String]) -> TextUnit {
+        var unit = unit
+        if unit.member.isEmpty { unit.member = path }
+        return unit
     }
 
     /// Records a member that was not opened (encrypted, over a limit, unreadable), so the

@@ -21,6 +21,11 @@ struct ExtractorRegistry: Sendable {
         case .ods: return OdsExtractor()
         case .eml: return EmlExtractor()
         case .mbox: return MboxExtractor()
+        case .xls: return XlsExtractor()
+        case .doc: return DocExtractor()
+        case .ppt: return PptExtractor()
+        case .msg: return MsgExtractor()
+        case .binary: return BinaryStringsExtractor()
         default: return nil
         }
     }
@@ -40,7 +45,13 @@ struct ExtractorRegistry: Sendable {
             let claimed = FormatSniffer.claimedFormat(fileName: name)
             return ([.docx, .xlsx, .pptx].contains(claimed) ? claimed : .ole, .skipped(.encrypted))
         }
-        if format == .binary, let claimed = FormatSniffer.claimedFormat(fileName: name) {
+        if format == .ole, let claimed = FormatSniffer.claimedFormat(fileName: name), [.doc, .xls, .ppt, .msg].contains(claimed) {
+            // A compound file whose directory could not be read but whose name says what it is:
+            // its extractor reads it and says what is wrong with it.
+            format = claimed
+        }
+        if format == .binary, let claimed = FormatSniffer.claimedFormat(fileName: name), ![.doc, .xls, .ppt, .msg].contains(claimed) {
+            // (A binary `.doc` that is no compound file is often Word 2 or WordPerfect: the strings pass reads it.)
             return (claimed, .failed("corrupt: not a valid \(claimed.rawValue) file (damaged, or not really \(claimed.rawValue))"))
         }
         guard let extractor = extractor(for: format) else {

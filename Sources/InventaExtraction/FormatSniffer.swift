@@ -18,6 +18,7 @@ public enum FormatSniffer {
             return looksLikePDF(head) ? .pdf : textKind(fileName)
         }
         if looksLikePDF(head) { return .pdf }
+        if TextEncoding.detectMostlyText(head) != nil { return textKind(fileName) }
         return .binary
     }
 
@@ -48,6 +49,10 @@ public enum FormatSniffer {
         case "zip": return .zip
         case "eml": return .eml
         case "mbox": return .mbox
+        case "doc", "dot": return .doc
+        case "xls", "xlt": return .xls
+        case "ppt", "pps", "pot": return .ppt
+        case "msg": return .msg
         default: return nil
         }
     }

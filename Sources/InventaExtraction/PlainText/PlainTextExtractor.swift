@@ -16,7 +16,7 @@ public struct PlainTextExtractor: Extractor {
 
     public func extract(_ source: ExtractionInput, context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
         let head = try source.read(at: 0, count: 4096)
-        let encoding = TextEncoding.detect(head) ?? .windows1252
+        let encoding = TextEncoding.detect(head) ?? TextEncoding.detectMostlyText(head) ?? .windows1252
         var ownedStart = Int64(encoding.bomLength(head))
         var line = 1
         while ownedStart < source.size {
@@ -70,7 +70,7 @@ public struct PlainTextExtractor: Extractor {
         }
         // The window may start inside a UTF-8 character; start the overlap at the next one.
         var beforeStart = 0
-        if encoding == .utf8 {
+        if encoding == .utf8 || encoding == .utf8Lossy {
             while beforeStart < ownedFrom && (window[beforeStart] & 0xC0) == 0x80 { beforeStart += 1 }
         }
         let afterEnd = isLast ? window.count : max(ownedEnd, encoding.characterBoundary(in: window, before: window.count))

@@ -4,6 +4,8 @@
 /// a superset of ISO-8859-1 for printable text), so å, ä and ö come out right.
 public enum TextEncoding: Sendable, Equatable {
     case utf8
+    /// UTF-8 with some invalid bytes among it (a mostly-text file): each bad byte becomes U+FFFD.
+    case utf8Lossy
     case utf16LE
     case utf16BE
     case windows1252
@@ -23,10 +25,44 @@ public enum TextEncoding: Sendable, Equatable {
         return isValidUTF8(head, allowTruncatedEnd: true) ? .utf8 : .windows1252
     }
 
+    /// The encoding of a head that `detect` rejects but that is still mostly text: a log or
+    /// an export with a few control bytes, NULs or invalid sequences among its lines (at
+    /// most one byte in ten a control byte, one in a hundred a NUL, and, unless it is
+    /// UTF-8, at most a quarter of its bytes above 0x7F). Nil for real binary data. The text
+    /// is then read lossily: the odd bytes come out as they decode.
+    public static func detectMostlyText(_ head: [UInt8]) -> TextEncoding? {
+        guard head.count >= 16 else { return nil }
+        var controls = 0, nuls = 0
+        var clean: [UInt8] = []
+        clean.reserveCapacity(head.count)
+        for byte in head {
+            if byte == 0 { nuls += 1 }
+            if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) || byte == 0x7F { controls += 1 } else { clean.append(byte) }
+        }
+        guard controls * 10 <= head.count, nuls * 100 <= head.count else { return nil }
+        if isValidUTF8(clean, allowTruncatedEnd: true) { return .utf8 }
+        // Stray high bytes among well-formed UTF-8 letters: UTF-8 with replacements, not Windows-1252 mojibake.
+        var valid = 0, stray = 0, i = 0
+        while i < clean.count {
+            let byte = clean[i]
+            let length = byte < 0x80 ? 1 : byte >= 0xC2 && byte <= 0xDF ? 2 : byte >= 0xE0 && byte <= 0xEF ? 3 : byte >= 0xF0 && byte <= 0xF4 ? 4 : 0
+            if length > 1, i + length <= clean.count, clean[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                valid += 1
+                i += length
+            } else {
+                if byte >= 0x80 { stray += 1 }
+                i += 1
+            }
+        }
+        if valid >= stray && valid > 0 { return .utf8Lossy }
+        // Windows-1252 text has a letter with a diacritic here and there; random data has half its bytes high.
+        return stray * 4 <= clean.count ? .windows1252 : nil
+    }
+
     /// Length of the byte-order mark this encoding starts a file with, when present.
     public func bomLength(_ head: [UInt8]) -> Int {
         switch self {
-        case .utf8: return head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        case .utf8, .utf8Lossy: return head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         case .utf16LE, .utf16BE: return 2
         case .windows1252: return 0
         }
@@ -37,7 +73,7 @@ public enum TextEncoding: Sendable, Equatable {
         switch self {
         case .windows1252: return offset
         case .utf16LE, .utf16BE: return offset & ~1
-        case .utf8:
+        case .utf8, .utf8Lossy:
             var index = offset
             while index > 0 && index < bytes.count && (bytes[index] & 0xC0) == 0x80 { index -= 1 }
             return index
@@ -51,6 +87,8 @@ public enum TextEncoding: Sendable, Equatable {
         case .utf8:
             if let text = String(validating: bytes, as: UTF8.self) { return text }
             return TextEncoding.decodeWindows1252(bytes)
+        case .utf8Lossy:
+            return String(decoding: bytes, as: UTF8.self)
         case .windows1252:
             return TextEncoding.decodeWindows1252(bytes)
         case .utf16LE, .utf16BE:

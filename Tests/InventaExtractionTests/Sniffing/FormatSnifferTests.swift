@@ -55,8 +55,11 @@ import InventaModel
     }
 
     @Test func unsupportedFormatsAreSkippedWithTheirName() {
+        let visio = CompoundFileBuilder.make(streams: ["VisioDocument"])
+        #expect(Fixtures.extract(bytes: visio, name: "ritning.vsd").result.outcome == .skipped(.unsupported(format: "ole")))
+        // A Word directory with an empty WordDocument stream is a damaged Word file, no longer "unsupported".
         let doc = CompoundFileBuilder.make(streams: ["WordDocument"])
-        #expect(Fixtures.extract(bytes: doc, name: "gammal.doc").result.outcome == .skipped(.unsupported(format: "doc")))
+        #expect(Fixtures.extract(bytes: doc, name: "gammal.doc").result.outcome == .failed("corrupt: doc: the WordDocument stream has no valid FIB"))
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]
         #expect(Fixtures.extract(bytes: png, name: "foto.png").result.outcome == .skipped(.unsupported(format: "image")))
     }
@@ -100,6 +103,8 @@ enum CompoundFileBuilder {
         put16(&file, 0x1E, 9)          // sector shift: 512
         put32(&file, 0x2C, 1)          // one FAT sector
         put32(&file, 0x30, 1)          // first directory sector
+        put32(&file, 0x3C, 0xFFFF_FFFE) // no mini FAT
+        put32(&file, 0x44, 0xFFFF_FFFE) // no DIFAT sectors
         for index in 0..<109 { put32(&file, 0x4C + index * 4, index == 0 ? 0 : 0xFFFF_FFFF) }
         let fat = 512
         put32(&file, fat, 0xFFFF_FFFD) // sector 0 is the FAT itself
@@ -112,6 +117,10 @@ enum CompoundFileBuilder {
             for (i, unit) in units.enumerated() { put16(&file, offset + i * 2, unit) }
             put16(&file, offset + 0x40, UInt16((units.count + 1) * 2))
             file[offset + 0x42] = index == 0 ? 5 : 2
+            // Siblings as a chain of right links, the root's child the first stream.
+            put32(&file, offset + 0x44, 0xFFFF_FFFF)
+            put32(&file, offset + 0x48, index > 0 && index + 1 < entries.count ? UInt32(index + 1) : 0xFFFF_FFFF)
+            put32(&file, offset + 0x4C, index == 0 && entries.count > 1 ? 1 : 0xFFFF_FFFF)
         }
         return file
     }

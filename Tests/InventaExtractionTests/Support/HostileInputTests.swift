@@ -9,6 +9,7 @@ import InventaModel
         "docx/good/vector.docx", "docx/good/libreoffice.docx", "xlsx/good/vector.xlsx", "xlsx/good/libreoffice.xlsx",
         "pptx/good/vector.pptx", "odt/good/vector.odt", "ods/good/vector.ods", "odp/good/vector.odp",
         "eml/nested/with-attachment.eml", "mbox/good/box.mbox", "zip/nested/mixed.zip", "docx/nested/vector-in-zip-in-zip.zip",
+        "doc/good/libreoffice.doc", "xls/good/libreoffice.xls", "ppt/good/libreoffice.ppt", "msg/good/plain.msg", "msg/good/rtf-only.msg",
     ]
 
     /// Extracts in memory, as a container member would be.
