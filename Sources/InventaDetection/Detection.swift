@@ -37,6 +37,7 @@ public struct Detection: Sendable {
             // Findings (strings, evidence) are built only for the candidates that win.
             return OverlapResolver.resolve(items).map { engine.finding(scored, at: $0, in: buffer) }
         }
+        if let table = unit.table { NameColumnJoin.join(&findings, table: table) }
         stamp(&findings, unit: unit, text: text)
         return findings
     }

@@ -43,6 +43,9 @@ import InventaModel
                  location: Location(row: 4, column: 2, part: "table 1", header: "Elev / Personnummer")),
         Expected(fixture: "tables/table.html", category: .phone, value: "070-174 06 05",
                  location: Location(row: 3, column: 4, part: "table 1", header: "Vårdnadshavare / Telefon")),
+        // First-name and surname columns: one name at the first-name cell.
+        Expected(fixture: "tables/split-addresses.csv", category: .name, value: "Anna Berg",
+                 location: Location(row: 2, column: 1, header: "Förnamn")),
         // Street, postcode and town columns: one address at the street cell.
         Expected(fixture: "tables/split-addresses.csv", category: .address, value: "Kyrkogatan 5 B, 753 12, Uppsala",
                  location: Location(row: 3, column: 3, header: "Gatuadress")),
