@@ -29,19 +29,30 @@ public struct Detection: Sendable {
         var findings = text.withUTF8 { buffer -> [Finding] in
             var scored = engine.scored(in: buffer)
             scored.removeAllInPlace { !unit.ownedRange.contains($0.span.lowerBound) }
+            // In a table row only a value is reported, never a match in a header label.
+            if let table = unit.table { scored.removeAllInPlace { table.cell(containing: $0.span.lowerBound) == nil } }
             let items = scored.map {
                 OverlapResolver.Item(span: $0.span, confidence: $0.card.provisional, category: $0.category)
             }
             // Findings (strings, evidence) are built only for the candidates that win.
             return OverlapResolver.resolve(items).map { engine.finding(scored, at: $0, in: buffer) }
         }
+        if let table = unit.table { NameColumnJoin.join(&findings, table: table) }
         stamp(&findings, unit: unit, text: text)
         return findings
     }
 
-    /// Sets location (with the finding's own line for line-numbered units) and member path.
+    /// Sets location (with the finding's own line for line-numbered units, or its cell's for a
+    /// table row) and member path.
     private func stamp(_ findings: inout [Finding], unit: TextUnit, text: String) {
         guard !findings.isEmpty else { return }
+        if let table = unit.table {
+            for index in findings.indices {
+                Self.stampCell(&findings[index], table: table)
+                findings[index].member = unit.member
+            }
+            return
+        }
         guard let baseLine = unit.location.line else {
             for index in findings.indices {
                 findings[index].location = unit.location
@@ -64,5 +75,19 @@ public struct Detection: Sendable {
                 findings[index].member = unit.member
             }
         }
+    }
+
+    /// A table finding gets the location of the cell it starts in; a value joined across cells
+    /// (clearing | account, street | postcode | town) names the other cells in its evidence.
+    static func stampCell(_ finding: inout Finding, table: TableLayout) {
+        guard let first = table.cell(containing: finding.span.lowerBound) else { return }
+        finding.location = table.cells[first].location
+        var others: [String] = []
+        var next = first + 1
+        while next < table.cells.count && table.cells[next].value.lowerBound < finding.span.upperBound {
+            others.append(table.cells[next].location.description)
+            next += 1
+        }
+        if !others.isEmpty { finding.evidence.tags.append("cells: " + ([finding.location.description] + others).joined(separator: " + ")) }
     }
 }

@@ -11,9 +11,11 @@ public struct Location: Sendable, Hashable, Codable {
     public var column: Int?
     /// A free-form part such as `header`, `footnotes` or `subject`.
     public var part: String?
+    /// The column header of a table cell (`Personnummer`), when the table has a header row.
+    public var header: String?
 
     public init(line: Int? = nil, page: Int? = nil, sheet: String? = nil, cell: String? = nil,
-                slide: Int? = nil, row: Int? = nil, column: Int? = nil, part: String? = nil) {
+                slide: Int? = nil, row: Int? = nil, column: Int? = nil, part: String? = nil, header: String? = nil) {
         self.line = line
         self.page = page
         self.sheet = sheet
@@ -22,9 +24,11 @@ public struct Location: Sendable, Hashable, Codable {
         self.row = row
         self.column = column
         self.part = part
+        self.header = header
     }
 
-    /// A short human-readable form: `line 12`, `page 3`, `Blad1!C7`, `slide 2`, `row 4, column 2`.
+    /// A short human-readable form: `line 12`, `page 3`, `Blad1!C7`, `slide 2`, `row 4, column 2`;
+    /// a table cell's header follows in parentheses: `Blad1!C7 (Personnummer)`.
     public var description: String {
         var parts: [String] = []
         if let part { parts.append(part) }
@@ -33,7 +37,10 @@ public struct Location: Sendable, Hashable, Codable {
         if let slide { parts.append("slide \(slide)") }
         if let row { parts.append(column.map { "row \(row), column \($0)" } ?? "row \(row)") }
         if let line { parts.append("line \(line)") }
-        return parts.joined(separator: ", ")
+        let place = parts.joined(separator: ", ")
+        guard let header else { return place }
+        return place.isEmpty ? header : "\(place) (\(header))"
+
     }
 
     /// The same location with the line moved by `offset` lines.

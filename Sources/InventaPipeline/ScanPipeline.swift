@@ -77,15 +77,20 @@ public final class ScanPipeline: Sendable {
         var findings: [Finding] = []
         var textBytes = 0
         var truncated = false
+        // Column-level evidence over the file's table rows (docs/decisions/0205-table-rows.md).
+        var columns = detection.map { TableEvidence(options: $0.engine.options) }
         let extracted = extraction.extract(file) { unit in
             textBytes += unit.ownedRange.count
             guard !truncated, let detection else { return }
+            let first = findings.count
             findings += detection.detect(unit)
+            if unit.table != nil { columns?.observe(unit, findings: findings, from: first) }
             if findings.count > maxFindings {
                 findings.removeLast(findings.count - maxFindings)
                 truncated = true
             }
         }
+        if let columns, !columns.isEmpty { columns.apply(to: &findings) }
         var result = FileResult(file: file, format: extracted.format, outcome: extracted.outcome, findings: findings,
                                 members: extracted.members, textBytes: textBytes)
         if truncated && extracted.outcome == .scanned {

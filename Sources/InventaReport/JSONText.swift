@@ -95,6 +95,7 @@ public enum JSONText {
         if let row = location.row { pairs.append(("row", String(row))) }
         if let column = location.column { pairs.append(("column", String(column))) }
         if let line = location.line { pairs.append(("line", String(line))) }
+        if let header = location.header { pairs.append(("header", string(header))) }
         return object(pairs)
     }
 

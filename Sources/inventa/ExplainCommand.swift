@@ -27,7 +27,13 @@ struct ExplainCommand: ParsableCommand {
         let detection = try rulesOption.detection()
         let reference = try fileRef(for: file)
         var findings: [Finding] = []
-        let result = Extraction().extract(reference) { unit in findings += detection.detect(unit) }
+        var columns = TableEvidence(options: detection.engine.options) // as the scan does
+        let result = Extraction().extract(reference) { unit in
+            let first = findings.count
+            findings += detection.detect(unit)
+            if unit.table != nil { columns.observe(unit, findings: findings, from: first) }
+        }
+        columns.apply(to: &findings)
         switch result.outcome {
         case .skipped(let reason):
             print("\(file): skipped (\(reason.description)); nothing to explain")

@@ -68,7 +68,8 @@ public struct AddressMatcher: Matcher {
         }
         if found.apartment != nil { checks.append("lgh") }
         if found.careOf != nil { tags.append("care_of") }
-        return Candidate(category: .address, span: found.span, value: String(decoding: text[found.span], as: UTF8.self),
+        return Candidate(category: .address, span: found.span, value: CellGap.crosses(text, found.span) ? CellGap.joined(text, found.span, separator: ", ")
+                            : String(decoding: text[found.span], as: UTF8.self),
                          normalized: normalized(found, text: text), masked: masked(found, text: text),
                          validation: found.townMatchesPostcode ? .confirmed : .unknown, checks: checks, baseScore: base,
                          tags: tags)

@@ -1,6 +1,7 @@
 /// Reads the parts of a Swedish postal address around a number found by `AddressMatcher`:
 /// street name + house number (+ letter, + `lgh NNNN`), or `Box NNN`; then, on the same line
 /// after a comma or on the next line, `NNN NN Postort`; and a `c/o` line before the street.
+/// In a table row, postcode and town may be the next cells (`Gata: Storgatan 5⇥Postnr: 123 45⇥Ort: Småstad`).
 /// Stateless apart from the gazetteer it is given.
 struct AddressParser {
     struct Parsed {
@@ -167,10 +168,13 @@ struct AddressParser {
             position += 1
         }
         guard breaks <= 1, position > parsed.span.upperBound else { return }
+        // Postcode in the next column of a table row: step over its header label.
+        if text[position - 1] == 0x09, let next = CellGap.skip(text, at: position - 1) { position = next }
         if ByteClass.hasLiteral(text, at: position, "SE-") { position += 3 } else if ByteClass.hasLiteral(text, at: position, "S-") { position += 2 }
         guard let (code, codeEnd) = postcode(text, at: position) else { return }
         var townStart = codeEnd
         while townStart < text.count && text[townStart] == UInt8(ascii: " ") && townStart - codeEnd < 3 { townStart += 1 }
+        if townStart == codeEnd, let next = CellGap.skip(text, at: codeEnd) { townStart = next } // town in the next column
         guard townStart > codeEnd, townStart < text.count, isCapitalised(text, townStart) else { return }
         let known = gazetteer.town(for: code)
         var townEnd = capitalisedWordEnd(text, from: townStart)

@@ -3,7 +3,9 @@ import InventaModel
 /// Finds Swedish bank account numbers: a clearing number (four digits, or Swedbank's five
 /// `8xxx-x`) followed by the account number (`5000-123 45 67`, `6000 123 456 789`,
 /// `8327-9, 123 456 789-0`, `3300-…`), checked against the clearing ranges and check-digit
-/// rules in `ClearingNumbers`.
+/// rules in `ClearingNumbers`. In a table row the clearing number's cell may be followed by
+/// the account's (`Clearingnr: 5216⇥Kontonr: 40 137 94`, see `CellGap`): one account, whose
+/// finding points at the clearing cell and names the account cell in its evidence.
 ///
 /// The shape alone is ambiguous (dates and reference numbers look alike), so the rule needs
 /// context (`konto`, `kontonummer`, `clearing`, `bankkonto`) and a keyword prefilter.
@@ -33,7 +35,9 @@ public struct BankAccountMatcher: Matcher {
 
     private func candidate(_ found: BankAccountParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> Candidate {
         let outcome = ClearingNumbers.check(clearing: found.clearing, account: found.account, rule: found.bank.rule)
-        let value = String(decoding: text[found.span], as: UTF8.self)
+        // Clearing and account in two cells of a row: the value is the two without the label between.
+        let value = CellGap.crosses(text, found.span) ? CellGap.joined(text, found.span, separator: " ")
+            : String(decoding: text[found.span], as: UTF8.self)
         let digits = { (values: [UInt8]) in String(digitValues: values) }
         var tags = ["bank:\(found.bank.name)"]
         if found.bank.name == "Nordea personkonto" { tags.append("personnummer_account") }

@@ -37,10 +37,11 @@ enum BankAccountParser {
 
     private static func isSeparator(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
         position < text.count && (text[position] == UInt8(ascii: " ") || text[position] == UInt8(ascii: ",")
-                                  || text[position] == UInt8(ascii: "-"))
+                                  || text[position] == UInt8(ascii: "-") || text[position] == 0x09)
     }
 
-    /// `-`, ` `, `,`, `, ` or ` - ` between clearing and account; the account starts with a digit.
+    /// `-`, ` `, `,`, `, ` or ` - ` between clearing and account, or a cell gap (`⇥Kontonr: `)
+    /// when the account is in the next column of a table row; the account starts with a digit.
     private static func skipSeparator(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
         // The same order as the list `, `, ` - `, `,`, `-`, ` ` (longest first), tested byte by byte:
         // this runs for every four-digit run (years, amounts).
@@ -51,6 +52,7 @@ enum BankAccountParser {
         case UInt8(ascii: ","): next += byte(1) == UInt8(ascii: " ") ? 2 : 1
         case UInt8(ascii: " "): next += byte(1) == UInt8(ascii: "-") && byte(2) == UInt8(ascii: " ") ? 3 : 1
         case UInt8(ascii: "-"): next += 1
+        case 0x09: next = CellGap.skip(text, at: position) ?? position + 1
         default: return nil
         }
         guard next < text.count, ByteClass.isDigit(text[next]) else { return nil }

@@ -255,7 +255,7 @@ struct DigitRunShape: OptionSet, Sendable {
 
     /// 6, 8, 10 or 12 digits: personnummer, samordningsnummer, organisationsnummer (VAT too).
     static let identity = DigitRunShape(rawValue: 1 << 0)
-    /// Four digits at a clean start, then a separator and a digit: a clearing number.
+    /// Four digits at a clean start, then a separator and a digit (or a tab, a cell gap): a clearing number.
     static let clearing = DigitRunShape(rawValue: 1 << 1)
     /// Three or four digits, then `-` and four digits: bankgiro.
     static let bankgiro = DigitRunShape(rawValue: 1 << 2)
@@ -349,6 +349,8 @@ struct DigitRunShape: OptionSet, Sendable {
     /// `2015 kr`) are most four-digit runs.
     @inline(__always)
     private static func isClearingStart(_ text: UnsafeBufferPointer<UInt8>, end: Int, after: UInt8) -> Bool {
+        // A tab: the account may be the next cell of a table row (`CellGap`, past its label).
+        if after == 0x09 { return true }
         guard after == UInt8(ascii: ",") || after == UInt8(ascii: " ") || after == UInt8(ascii: "-") else { return false }
         for position in (end + 1)..<min(end + 4, text.count) where ByteClass.isDigit(text[position]) { return true }
         return false

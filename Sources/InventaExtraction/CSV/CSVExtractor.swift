@@ -2,14 +2,14 @@ import InventaModel
 
 /// Reads CSV and TSV files record by record (RFC 4180 quoting, line breaks inside
 /// quoted cells, `""` escapes; lenient with stray quotes), streaming the file in
-/// 1 MB pieces so memory stays flat for a 2 GB export. Each non-empty cell becomes
-/// one text unit located by row and column (1-based, counted in records as a
-/// spreadsheet shows them). When the first row looks like a header, later cells
-/// carry their column's name in `Location.part`, and the unit's text starts with
-/// `Name: ` as context outside the owned range, so "Personnummer: 19…" reads as it
-/// would in a form. Encoding as for plain text (UTF-8, UTF-16 with BOM, else Windows-1252).
+/// 1 MB pieces so memory stays flat for a 2 GB export. Each record becomes one text
+/// unit (`TableRowBuilder`, docs/decisions/0205-table-rows.md) whose cells are located
+/// by row and column (1-based, counted in records as a spreadsheet shows them) and,
+/// once a header row is found, written after their column's name as a label
+/// (`Personnummer: 19…`, as in a form) with the name in `Location.header`.
+/// Encoding as for plain text (UTF-8, UTF-16 with BOM, else Windows-1252).
 public struct CSVExtractor: Extractor {
-    /// A cell longer than this is split into several units (same row and column).
+    /// A cell longer than this is split into several cells (same row and column).
     public var maxCellBytes: Int
 
     public init(maxCellBytes: Int = 1 << 20) {
@@ -25,23 +25,30 @@ public struct CSVExtractor: Extractor {
         let sample = encoding == .utf16LE || encoding == .utf16BE ? Array(encoding.decode(head[bom...]).utf8)[...] : head[bom...]
         var parser = CSVParser(delimiter: CSVDialect.delimiter(in: sample), encoding: cellEncoding, maxCellBytes: maxCellBytes)
         var offset = Int64(bom)
-        var cells = 0
+        var units = 0
+        var carry: [UInt8] = []
         while offset < input.size {
             try context.checkBudget()
             var piece = try input.read(at: offset, count: 1 << 20)
             if piece.isEmpty { break }
+            offset += Int64(piece.count)
             if encoding == .utf16LE || encoding == .utf16BE {
+                // An odd byte at a piece's end waits for its partner in the next piece; a
+                // lone last byte of the file is dropped (half a character).
+                piece = carry + piece
                 let usable = piece.count & ~1
-                offset += Int64(usable)
+                carry = Array(piece[usable...])
                 piece = Array(encoding.decode(piece[..<usable]).utf8)
-            } else {
-                offset += Int64(piece.count)
             }
-            try parser.feed(piece) { unit throws(ExtractionError) in
+            var failure: ExtractionError?
+            parser.feed(piece) { unit in
                 emit(unit)
-                cells += 1
-                if cells & 0x3FF == 0 { try context.checkBudget() }
+                units += 1
+                if failure == nil && units & 0x3FF == 0 {
+                    do throws(ExtractionError) { try context.checkBudget() } catch { failure = error }
+                }
             }
+            if let failure { throw failure }
         }
         parser.finish(emit)
     }

@@ -1,23 +1,16 @@
 import InventaModel
 
-/// Collects the cells of one spreadsheet row and emits one text unit per non-empty
-/// cell: the unit's text is the whole row (cells joined by tabs) so detectors see the
-/// neighbouring cells as context, but it owns only its cell's stretch and carries that
-/// cell's location (`Blad1!C7`), so each finding names its cell exactly once.
+/// Collects the cells of one spreadsheet row (XLSX, ODS, and the XLS reader) and emits the
+/// row as one text unit through `TableRowBuilder` (docs/decisions/0205-table-rows.md): the
+/// cells joined by tabs, each after its column header as a label, each with its own
+/// location (`Blad1!C7`) and header name in the unit's `TableLayout`, so a finding names
+/// its cell and detection runs once per row.
 ///
-/// The sheet's header row (the first of its top rows whose cells are all short column
-/// names) is remembered, and each later cell is written after its column's name
-/// (`Bankgiro: 826-4871`), so a value far below its header still has the header as
-/// context, as in the CSV extractor. Very wide rows fall back to the cell's own text,
-/// keeping the work per cell bounded.
+/// The interface (`startSheet`, `add(reference:text:)`, `flush(sheet:emit:)`) is what the
+/// sheet readers call; the header search, labels and long-row cuts are the builder's.
 struct SpreadsheetRow {
     private var cells: [(reference: String, text: String)] = []
-    /// Column index → name, from the sheet's header row.
-    private var header: [Int: String] = [:]
-    private var rowsSeen = 0
-    static let maxContextBytes = 4096
-    /// Rows looked at for a header (title lines may come first).
-    static let headerSearchRows = 5
+    private var builder = TableRowBuilder()
 
     var isEmpty: Bool { cells.isEmpty }
 
@@ -28,44 +21,19 @@ struct SpreadsheetRow {
 
     /// A new sheet starts: its header is its own.
     mutating func startSheet() {
-        header = [:]
-        rowsSeen = 0
+        cells.removeAll(keepingCapacity: true)
+        builder.startTable()
     }
 
+    /// Ends the row: emits it as one unit (several for a very long row).
     mutating func flush(sheet: String, emit: (TextUnit) -> Void) {
         defer { cells.removeAll(keepingCapacity: true) }
         guard !cells.isEmpty else { return }
-        rowsSeen += 1
-        if header.isEmpty && rowsSeen <= SpreadsheetRow.headerSearchRows { learnHeader() }
-        let labelled = cells.map { cell -> (reference: String, text: String, label: String) in
-            let name = CellReference.parse(cell.reference).flatMap { header[$0.column] }
-            return (cell.reference, cell.text, name.map { $0 + ": " } ?? "")
+        for (index, cell) in cells.enumerated() {
+            let column = CellReference.parse(cell.reference).map { $0.column + 1 } ?? index + 1
+            builder.add(TableRowBuilder.Cell(column: column, location: Location(sheet: sheet, cell: cell.reference), text: cell.text),
+                        emit: emit)
         }
-        let total = labelled.reduce(0) { $0 + $1.label.utf8.count + $1.text.utf8.count + 1 }
-        guard total <= SpreadsheetRow.maxContextBytes else {
-            for cell in labelled {
-                let text = cell.label + cell.text
-                emit(TextUnit(text: text, location: Location(sheet: sheet, cell: cell.reference),
-                              ownedRange: cell.label.utf8.count..<text.utf8.count))
-            }
-            return
-        }
-        let row = labelled.map { $0.label + $0.text }.joined(separator: "\t")
-        var offset = 0
-        for cell in labelled {
-            let start = offset + cell.label.utf8.count
-            let length = cell.text.utf8.count
-            emit(TextUnit(text: row, location: Location(sheet: sheet, cell: cell.reference), ownedRange: start..<(start + length)))
-            offset = start + length + 1
-        }
-    }
-
-    /// Takes this row as the header when it has two or more cells that all read as column names.
-    private mutating func learnHeader() {
-        guard cells.count >= 2, CSVParser.looksLikeHeader(cells.map(\.text)) else { return }
-        for cell in cells {
-            guard let column = CellReference.parse(cell.reference)?.column else { continue }
-            header[column] = CSVParser.columnName(cell.text)
-        }
+        builder.endRow(emit: emit)
     }
 }

@@ -7,7 +7,9 @@ import InventaModel
 /// and table cells into tabs, so words from different blocks never run together;
 /// `script`, `style` and the head (except its `<title>`) are skipped. The charset is
 /// decided by `HTMLCharset`. Units carry no location: HTML has no pages, and source
-/// line numbers would not match the text shown by `inventa extract`.
+/// line numbers would not match the text shown by `inventa extract`. Tables are emitted
+/// row by row (`<tr>`, `<td>`/`<th>` with `colspan`) with cell locations (`DocumentTable`);
+/// a table nested in a cell is text of that cell.
 ///
 /// Builds a DOM, so it holds the whole document: files over `limits.maxMarkupBytes`
 /// are read up to that size and end as `limit_exceeded`.
@@ -51,6 +53,12 @@ public struct HTMLExtractor: Extractor {
 struct HTMLTextWriter {
     let chunkSize: Int
     private var buffer: [UInt8] = []
+    private var table = DocumentTable()
+    /// Open `<table>` elements; only the outermost is read as rows.
+    private var tableDepth = 0
+    /// The current cell's text, while a top-level cell is open.
+    private var cell: [UInt8]?
+    private var cellSpan = 1
 
     init(chunkSize: Int) {
         self.chunkSize = chunkSize
@@ -76,9 +84,9 @@ struct HTMLTextWriter {
                 if name == "head" {
                     if let title = findTitle(in: current) { appendText(of: title); breakLine() }
                 } else if !HTMLTextWriter.skipped.contains(name) {
-                    open(name)
+                    open(name, node: current, emit: emit)
                     descend = current.pointee.children != nil
-                    if !descend { close(name) }
+                    if !descend { close(name, emit: emit) }
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 appendText(current.pointee.content)
@@ -101,10 +109,11 @@ struct HTMLTextWriter {
                 if let next = at.pointee.next { node = next; break }
                 climb = at.pointee.parent
                 if let parent = climb, parent.pointee.type == XML_ELEMENT_NODE {
-                    close(String(cString: parent.pointee.name))
+                    close(String(cString: parent.pointee.name), emit: emit)
                 }
             }
         }
+        if table.isOpen { table.end(emit: emit) }
     }
 
     /// Writes out the text collected so far as one unit.
@@ -114,11 +123,13 @@ struct HTMLTextWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private mutating func open(_ name: String) {
+    private mutating func open(_ name: String, node: xmlNodePtr, emit: (TextUnit) -> Void) {
+        if tableStructure(opening: name, node: node, emit: emit) { return }
         if HTMLTextWriter.blocks.contains(name) { breakLine() } else if HTMLTextWriter.cells.contains(name) { separate(0x09) }
     }
 
-    private mutating func close(_ name: String) {
+    private mutating func close(_ name: String, emit: (TextUnit) -> Void) {
+        if tableStructure(closing: name, emit: emit) { return }
         if HTMLTextWriter.blocks.contains(name) {
             breakLine()
         } else if HTMLTextWriter.cells.contains(name) {
@@ -126,10 +137,73 @@ struct HTMLTextWriter {
         }
     }
 
+    /// The outermost table's rows and cells; true when `name` was handled as one.
+    private mutating func tableStructure(opening name: String, node: xmlNodePtr, emit: (TextUnit) -> Void) -> Bool {
+        switch name {
+        case "table":
+            tableDepth += 1
+            guard tableDepth == 1 else { return false }
+            flush(emit)
+            table.start(at: Location())
+        case "tr" where tableDepth == 1: table.startRow()
+        case "td" where tableDepth == 1, "th" where tableDepth == 1:
+            table.startCell()
+            cell = []
+            cellSpan = HTMLTextWriter.attribute("colspan", of: node).flatMap { Int($0) }.map { min(max($0, 1), 64) } ?? 1
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func tableStructure(closing name: String, emit: (TextUnit) -> Void) -> Bool {
+        switch name {
+        case "table":
+            tableDepth = max(tableDepth - 1, 0)
+            guard tableDepth == 0 else { return false }
+            endCell()
+            table.end(emit: emit)
+        case "tr" where tableDepth == 1:
+            endCell()
+            table.endRow(emit: emit)
+        case "td" where tableDepth == 1, "th" where tableDepth == 1: endCell()
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func endCell() {
+        guard let text = cell else { return }
+        table.append(String(decoding: text, as: UTF8.self))
+        table.endCell(span: cellSpan)
+        cell = nil
+    }
+
+    /// An attribute's text, read from the node's attribute list (no libxml2 allocation to free).
+    private static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        var property = node.pointee.properties
+        while let attribute = property {
+            if String(cString: attribute.pointee.name) == name {
+                guard let text = attribute.pointee.children, let content = text.pointee.content else { return nil }
+                return String(cString: content)
+            }
+            property = attribute.pointee.next
+        }
+        return nil
+    }
+
     private mutating func breakLine() { separate(0x0A) }
 
     /// Ends the current word with `byte` (a newline outranks a tab or space already there).
+    /// Inside a table cell a tab is a space: tabs separate the cells of a row unit.
     private mutating func separate(_ byte: UInt8) {
+        if cell != nil {
+            HTMLTextWriter.separate(byte == 0x09 ? 0x20 : byte, in: &cell!)
+        } else {
+            HTMLTextWriter.separate(byte, in: &buffer)
+        }
+    }
+
+    private static func separate(_ byte: UInt8, in buffer: inout [UInt8]) {
         guard let last = buffer.last else { return }
         if last == 0x0A { return }
         if last == 0x20 || last == 0x09 {
@@ -141,6 +215,14 @@ struct HTMLTextWriter {
 
     /// Appends text with runs of HTML whitespace collapsed to one space, as a browser shows it.
     private mutating func appendText(_ content: UnsafeMutablePointer<xmlChar>?) {
+        if cell != nil {
+            HTMLTextWriter.appendText(content, to: &cell!)
+        } else {
+            HTMLTextWriter.appendText(content, to: &buffer)
+        }
+    }
+
+    private static func appendText(_ content: UnsafeMutablePointer<xmlChar>?, to buffer: inout [UInt8]) {
         guard var p = content else { return }
         while p.pointee != 0 {
             let byte = p.pointee

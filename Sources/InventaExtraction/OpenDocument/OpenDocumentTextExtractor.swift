@@ -5,7 +5,8 @@ import InventaModel
 /// keep words apart; tracked deletions (`text:tracked-changes`) are skipped. In a
 /// presentation each `draw:page` is a slide (location slide number) and its speaker
 /// notes follow with part `notes`. An ODT's page headers and footers come from
-/// `styles.xml` with part `header`/`footer`.
+/// `styles.xml` with part `header`/`footer`. Tables are emitted row by row with cell
+/// locations (`DocumentTable`).
 public struct OpenDocumentTextExtractor: Extractor {
     public init() {}
 
@@ -21,6 +22,9 @@ public struct OpenDocumentTextExtractor: Extractor {
 
     static func readContent(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) {
         var collector = TextCollector()
+        var table = DocumentTable()
+        var depth = 0 // open table:table elements; a nested table is text of its cell
+        var span = 1
         var slide = 0
         var paragraphs = 0 // open text:p/text:h elements: text outside them is layout whitespace
         while try reader.read() {
@@ -33,21 +37,44 @@ public struct OpenDocumentTextExtractor: Extractor {
                     collector.restart(at: Location(slide: slide), emit: emit)
                 case "notes": collector.restart(at: Location(slide: slide, part: "notes"), emit: emit)
                 case "tracked-changes", "note-citation": try reader.skipSubtree()
-                default: appendInline(reader, to: &collector, emit: emit)
+                case "table" where !reader.isEmptyElement:
+                    depth += 1
+                    if depth == 1 {
+                        collector.flush(emit: emit)
+                        table.start(at: collector.location)
+                    }
+                case "table-row" where depth == 1: table.startRow()
+                case "table-cell" where depth == 1, "covered-table-cell" where depth == 1:
+                    table.startCell()
+                    span = OdsExtractor.repeatCount(reader.attribute("number-columns-spanned"))
+                        * OdsExtractor.repeatCount(reader.attribute("number-columns-repeated"))
+                    if reader.isEmptyElement { table.endCell(span: min(span, 64)) }
+                case "tab" where depth > 0, "s" where depth > 0: table.append(" ")
+                case "line-break" where depth > 0: table.append("\n")
+                default: if depth == 0 { appendInline(reader, to: &collector, emit: emit) }
                 }
             case .text, .significantWhitespace:
-                if paragraphs > 0 { collector.append(reader.nodeType == .text ? reader.value : " ") }
+                guard paragraphs > 0 else { break }
+                let piece = reader.nodeType == .text ? reader.value : " "
+                if depth > 0 { table.append(piece) } else { collector.append(piece) }
             case .endElement:
                 switch reader.localName {
                 case "p", "h":
                     paragraphs -= 1
-                    collector.endLine(emit: emit)
+                    if depth > 0 { table.append("\n") } else { collector.endLine(emit: emit) }
                 case "notes": collector.restart(at: Location(slide: slide), emit: emit)
+                case "table-cell" where depth == 1, "covered-table-cell" where depth == 1: table.endCell(span: min(span, 64))
+                case "table-cell" where depth > 1: table.append(" ")
+                case "table-row" where depth == 1: table.endRow(emit: emit)
+                case "table" where depth > 0:
+                    depth -= 1
+                    if depth == 0 { table.end(emit: emit) }
                 default: break
                 }
             default: break
             }
         }
+        if table.isOpen { table.end(emit: emit) }
         collector.flush(emit: emit)
     }
 

@@ -9,16 +9,19 @@ import InventaModel
         let extracted = Fixtures.extract(fixture)
         #expect(extracted.result.format == .csv)
         #expect(extracted.result.outcome == .scanned)
-        let pnr = try #require(extracted.unit(containing: Vector.pnr))
-        #expect(pnr.location == Location(row: 3, column: 2, part: "Personnummer"))
-        #expect(pnr.ownedText == Vector.pnr)
-        #expect(pnr.text == "Personnummer: \(Vector.pnr)")   // the header is context, not owned text
-        #expect(extracted.unit(containing: Vector.name)?.location == Location(row: 3, column: 1, part: "Namn"))
-        #expect(extracted.unit(containing: Vector.address)?.location == Location(row: 3, column: 3, part: "Adress"))
+        let pnr = try #require(extracted.cell(containing: Vector.pnr))
+        #expect(pnr.location == Location(row: 3, column: 2, header: "Personnummer"))
+        #expect(pnr.value == Vector.pnr)
+        // One unit per record; the header is the label written before the value, not part of it.
+        let row = try #require(extracted.unit(containing: Vector.pnr))
+        #expect(row.text.contains("Personnummer: \(Vector.pnr)"))
+        #expect(row.location == Location(row: 3))
+        #expect(extracted.cell(containing: Vector.name)?.location == Location(row: 3, column: 1, header: "Namn"))
+        #expect(extracted.cell(containing: Vector.address)?.location == Location(row: 3, column: 3, header: "Adress"))
         // A quoted cell with a line break is one cell, and the record count (not lines) gives the row.
-        #expect(extracted.unit(containing: "rad två")?.ownedText == "rad två\nfortsätter på ny rad")
-        #expect(extracted.unit(containing: "hej")?.ownedText == "Sa \"hej\"; gick")
-        #expect(extracted.unit(containing: "Anteckning")?.location == Location(row: 1, column: 4))
+        #expect(extracted.cell(containing: "rad två")?.value == "rad två\nfortsätter på ny rad")
+        #expect(extracted.cell(containing: "hej")?.value == "Sa \"hej\"; gick")
+        #expect(extracted.cell(containing: "Anteckning")?.location == Location(row: 1, column: 4))
     }
 
     /// Inline cases: CSV text → cells as "row:column=value".
@@ -36,8 +39,10 @@ import InventaModel
         var limits = ExtractionLimits()
         limits.chunkSize = 256
         let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "t.csv", limits: limits)
-        let cells = extracted.units.map { "\($0.location.row!):\($0.location.column!)=\($0.ownedText)" }
+        let cells = extracted.cells.map { "\($0.location.row!):\($0.location.column!)=\($0.value)" }
         #expect(cells == expected)
+        // One unit per record.
+        #expect(extracted.units.count == Set(extracted.cells.map { $0.location.row! }).count)
     }
 
     @Test(arguments: [
@@ -53,29 +58,29 @@ import InventaModel
     }
 
     @Test func headerIsOnlyTakenWhenItLooksLikeNames() {
-        #expect(CSVParser.looksLikeHeader(["Namn", "Personnummer", "Adress"]))
-        #expect(!CSVParser.looksLikeHeader(["Tolvan", "198501012382"]))
-        #expect(!CSVParser.looksLikeHeader(["Namn", ""]))
+        #expect(TableRowBuilder.looksLikeHeader(["Namn", "Personnummer", "Adress"]))
+        #expect(!TableRowBuilder.looksLikeHeader(["Tolvan", "198501012382"]))
+        #expect(!TableRowBuilder.looksLikeHeader(["Namn", ""]))
         let extracted = Fixtures.extract(bytes: Array("Tolvan;198501012382\nTesta;x\n".utf8), name: "d.csv")
-        #expect(extracted.units.allSatisfy { $0.location.part == nil })
+        #expect(extracted.cells.allSatisfy { $0.location.header == nil })
     }
 
     @Test func feedingInTinyPiecesGivesTheSameCells() throws {
         let bytes = Fixtures.bytes("csv/good/seeded.tsv")
-        func cells(pieceSize: Int) throws -> [String] {
+        func cells(pieceSize: Int) -> [String] {
             var parser = CSVParser(delimiter: 0x09, encoding: .utf8, maxCellBytes: 1 << 20)
             var out: [String] = []
             var index = 0
             while index < bytes.count {
                 let piece = Array(bytes[index..<min(bytes.count, index + pieceSize)])
-                try parser.feed(piece) { unit throws(ExtractionError) in out.append("\(unit.location) \(unit.text)") }
+                parser.feed(piece) { unit in out.append("\(unit.location) \(unit.text) \(unit.cellTexts)") }
                 index += pieceSize
             }
             parser.finish { out.append("\($0.location) \($0.text)") }
             return out
         }
-        #expect(try cells(pieceSize: 1) == cells(pieceSize: 1 << 20))
-        #expect(try cells(pieceSize: 7) == cells(pieceSize: 1 << 20))
+        #expect(cells(pieceSize: 1) == cells(pieceSize: 1 << 20))
+        #expect(cells(pieceSize: 7) == cells(pieceSize: 1 << 20))
     }
 
     @Test func utf16CSVIsRead() throws {
@@ -84,8 +89,16 @@ import InventaModel
         for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let extracted = Fixtures.extract(bytes: bytes, name: "export.csv")
         #expect(extracted.result.format == .csv)
-        let unit = try #require(extracted.unit(containing: Vector.pnr))
-        #expect(unit.location == Location(row: 2, column: 2, part: "Personnummer"))
+        let cell = try #require(extracted.cell(containing: Vector.pnr))
+        #expect(cell.location == Location(row: 2, column: 2, header: "Personnummer"))
+    }
+
+    /// Regression: a UTF-16 file whose last byte is half a character looped for ever (the
+    /// piece's usable length was 0, so the offset never moved). It ends, with the text before it.
+    @Test func utf16CSVWithAnOddLastByteEnds() throws {
+        let extracted = Fixtures.extract("tables/utf16-odd-byte.csv")
+        #expect(extracted.result.outcome == .scanned)
+        #expect(extracted.cell(containing: "070-174 06 05")?.location == Location(row: 2, column: 2, header: "Telefon"))
     }
 
     @Test func aGiantCellIsSplitNotHeldWhole() {
@@ -93,16 +106,16 @@ import InventaModel
         limits.chunkSize = 1024
         let cell = String(repeating: "åäö ", count: 2000)
         let extracted = Fixtures.extract(bytes: Array("\"\(cell)\";slut\n".utf8), name: "stor.csv", limits: limits)
-        #expect(extracted.units.count > 5)
-        #expect(extracted.units.allSatisfy { $0.ownedRange.count <= 1024 })
-        #expect(extracted.units.map(\.ownedText).dropLast().joined() == cell)
-        #expect(extracted.units.last?.location == Location(row: 1, column: 2))
+        #expect(extracted.cells.count > 5)
+        #expect(extracted.cells.allSatisfy { $0.value.utf8.count <= 1024 })
+        #expect(extracted.cells.map(\.value).dropLast().joined() == cell)
+        #expect(extracted.cells.last?.location == Location(row: 1, column: 2))
     }
 
     @Test func unclosedQuoteKeepsTheRestAsOneCell() {
         let extracted = Fixtures.extract("csv/corrupted/unclosed-quote.csv")
         #expect(extracted.result.outcome == .scanned)
-        #expect(extracted.unit(containing: Vector.pnr)?.location == Location(row: 2, column: 2, part: "Anteckning"))
+        #expect(extracted.cell(containing: Vector.pnr)?.location == Location(row: 2, column: 2, header: "Anteckning"))
     }
 
     @Test func garbageNamedCSVFailsAsABrokenCSVFile() {
@@ -116,16 +129,15 @@ import InventaModel
     @Test func titleLineAboveTheHeader() throws {
         let csv = "Leverantörsregister 2020\nLev.nr;Bankgiro;Plusgiro\n1000;826-4871;545041-6\n"
         let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "register.csv")
-        let cell = try #require(extracted.unit(containing: "826-4871"))
-        #expect(cell.location.part == "Bankgiro")
-        #expect(cell.location.row == 3 && cell.location.column == 2)
-        #expect(cell.text == "Bankgiro: 826-4871")
+        let cell = try #require(extracted.cell(containing: "826-4871"))
+        #expect(cell.location == Location(row: 3, column: 2, header: "Bankgiro"))
+        #expect(extracted.unit(containing: "826-4871")?.text == "Lev.nr: 1000\tBankgiro: 826-4871\tPlusgiro: 545041-6")
     }
 
     @Test func oneColumnFileKeepsItsHeader() throws {
         let csv = "Personnummer\n19830404-2388\n20030704-2390\n"
         let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "lista.csv")
-        #expect(extracted.unit(containing: "20030704-2390")?.location.part == "Personnummer")
+        #expect(extracted.cell(containing: "20030704-2390")?.location.header == "Personnummer")
     }
 }
 
@@ -133,7 +145,7 @@ import InventaModel
     @Test func titleAndFooterAroundTheTable() throws {
         let csv = "Löneutbetalning mars 2015\r\nNamn;Pnr\r\nHussein, Dennis;19830404-2388\r\nAttesterad av löneenheten.\r\n"
         let extracted = Fixtures.extract(bytes: Array(csv.utf8), name: "lön.csv")
-        #expect(extracted.unit(containing: "Hussein, Dennis")?.location.column == 1)
-        #expect(extracted.unit(containing: "19830404-2388")?.location.part == "Pnr")
+        #expect(extracted.cell(containing: "Hussein, Dennis")?.location.column == 1)
+        #expect(extracted.cell(containing: "19830404-2388")?.location.header == "Pnr")
     }
 }

@@ -18,7 +18,8 @@ import InventaModel
     @Test(arguments: [
         ("<p>ett</p><p>två</p>", "ett\ntvå\n"),
         ("<div>rad<br>ny rad</div>", "rad\nny rad\n"),
-        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a\tb\nc\n"),
+        // A table: one unit per row, the header row's names as labels of the cells below.
+        ("<table><tr><th>Namn</th><th>Tel</th></tr><tr><td>c</td><td>d</td></tr></table>", "Namn\tTelNamn: c\tTel: d"),
         ("<p>före<script>var x = 'dold';</script>efter</p>", "föreefter\n"),
         ("<html><head><title>Rubrik</title><style>p{}</style><meta name=x content=y></head><body>text</body></html>", "Rubrik\ntext\n"),
         ("<p>Bl&aring;b&auml;r &amp; &#246;l&nbsp;x</p>", "Blåbär & öl\u{A0}x\n"),

@@ -7,7 +7,7 @@ import InventaModel
 
     /// The owned text of the cell at `sheet!cell`, if the workbook produced it.
     func cell(_ sheet: String, _ cell: String) -> String? {
-        extracted.units.first { $0.location.sheet == sheet && $0.location.cell == cell }.map(Unpacked.owned)
+        extracted.cellUnits.first { $0.location.sheet == sheet && $0.location.cell == cell }.map(Unpacked.owned)
     }
 
     @Test(arguments: [
@@ -40,8 +40,8 @@ import InventaModel
         #expect(!extracted.text.contains("FONETISK"))
     }
 
-    @Test func eachCellUnitSeesItsRowAsContext() throws {
-        let unit = try #require(extracted.units.first { $0.location.cell == "C7" })
+    @Test func eachCellSeesItsRowAsContext() throws {
+        let unit = try #require(extracted.cellUnits.first { $0.location.cell == "C7" })
         #expect(unit.text.contains(Vector.name))
         #expect(Unpacked.owned(unit) == Vector.pnrDigits)
     }
@@ -49,7 +49,7 @@ import InventaModel
     @Test func renamedWorkbookIsStillAWorkbook() {
         let renamed = Fixture.extract("xlsx/good/renamed-workbook.dat")
         #expect(renamed.result.format == .xlsx)
-        #expect(renamed.units.contains { $0.location.cell == "C7" && Unpacked.owned($0) == Vector.pnrDigits })
+        #expect(renamed.cellUnits.contains { $0.location.cell == "C7" && Unpacked.owned($0) == Vector.pnrDigits })
     }
 
     @Test(arguments: ["xlsx/corrupted/truncated.xlsx", "xlsx/corrupted/garbage.xlsx"])
@@ -61,7 +61,7 @@ import InventaModel
 
     @Test func workbookInZip() {
         let nested = Fixture.extract("xlsx/nested/vector-in-zip.zip")
-        #expect(nested.units.contains { $0.member == ["ekonomi/vector.xlsx"] && $0.location.sheet == "Blad1" && $0.location.cell == "C7" })
+        #expect(nested.cellUnits.contains { $0.member == ["ekonomi/vector.xlsx"] && $0.location.sheet == "Blad1" && $0.location.cell == "C7" })
     }
 }
 

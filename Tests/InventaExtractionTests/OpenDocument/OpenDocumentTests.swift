@@ -43,13 +43,14 @@ import InventaModel
         ("Blad 2", "C1", Vector.pnrDigits),                    // number without display text: office:value
     ])
     func cellsHaveSheetAndReference(sheet: String, reference: String, text: String) {
-        let unit = extracted.units.first { $0.location.sheet == sheet && $0.location.cell == reference }
+        let unit = extracted.cellUnits.first { $0.location.sheet == sheet && $0.location.cell == reference }
         #expect(unit.map(Unpacked.owned) == text)
     }
 
     @Test func millionRepeatedEmptyRowsCostNothing() {
         #expect(extracted.result.format == .ods)
-        #expect(extracted.units.count == 6)
+        #expect(extracted.cellUnits.count == 6) // cells
+        #expect(extracted.units.count == 3) // rows
     }
 }
 

@@ -25,6 +25,10 @@ struct Unpacked {
     /// All owned text, units separated by newlines.
     var text: String { units.map(Unpacked.owned).joined(separator: "\n") }
 
+    /// Each table row unit split into one unit per cell (the row's text, the cell's value as the
+    /// owned range, the cell's location); other units as they are. Lets a test ask for a cell.
+    var cellUnits: [TextUnit] { units.flatMap(\.perCell) }
+
     /// Units whose owned text contains `needle`.
     func units(containing needle: String) -> [TextUnit] {
         units.filter { Unpacked.owned($0).contains(needle) }
@@ -81,4 +85,12 @@ enum Fixture {
 extension Outcome {
     var isFailed: Bool { if case .failed = self { return true } else { return false } }
     var isPartial: Bool { if case .partial = self { return true } else { return false } }
+}
+
+extension TextUnit {
+    /// A row unit as one unit per cell (see `Unpacked.cellUnits`).
+    var perCell: [TextUnit] {
+        guard let table else { return [self] }
+        return table.cells.map { TextUnit(text: text, location: $0.location, ownedRange: $0.value, member: member) }
+    }
 }

@@ -13,6 +13,28 @@ struct Extracted {
     func unit(containing needle: String) -> TextUnit? {
         units.first { $0.ownedText.contains(needle) }
     }
+
+    /// Every table cell of every row unit, in order: its location and value text.
+    var cells: [TableCellText] { units.flatMap(\.cellTexts) }
+
+    /// The first table cell whose value contains `needle`.
+    func cell(containing needle: String) -> TableCellText? {
+        cells.first { $0.value.contains(needle) }
+    }
+}
+
+/// One cell of a row unit as a test sees it.
+struct TableCellText: Equatable {
+    var location: Location
+    var value: String
+}
+
+extension TextUnit {
+    /// The cells of a row unit (none for other units).
+    var cellTexts: [TableCellText] {
+        let bytes = Array(text.utf8)
+        return (table?.cells ?? []).map { TableCellText(location: $0.location, value: String(decoding: bytes[$0.value], as: UTF8.self)) }
+    }
 }
 
 extension TextUnit {

@@ -40,7 +40,7 @@ import InventaModel
         #expect(extracted.member(["brev/with-attachment.eml"])?.format == .eml)
         #expect(extracted.member(["brev/with-attachment.eml", "bilaga.docx"])?.format == .docx)
         #expect(extracted.units(containing: Vector.pnr).contains { $0.member == ["brev/with-attachment.eml", "bilaga.docx"] })
-        #expect(extracted.units(containing: Vector.pnrDigits).contains { $0.member == ["kalkyl.xlsx"] && $0.location.cell == "C7" })
+        #expect(extracted.cellUnits.contains { $0.member == ["kalkyl.xlsx"] && $0.location.cell == "C7" && Unpacked.owned($0) == Vector.pnrDigits })
     }
 
     @Test(arguments: ["zip/corrupted/truncated.zip", "docx/corrupted/truncated.docx", "docx/corrupted/garbage.docx"])

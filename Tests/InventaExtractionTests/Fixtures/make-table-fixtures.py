@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Writes the table fixtures in Fixtures/tables/ with real producers (decision 0205).
+
+Requires: openpyxl, python-docx, odfpy (pip install openpyxl python-docx odfpy).
+Synthetic identities only: personnummer from Skatteverket's test numbers, phone numbers
+from PTS's fiction range, bank accounts with computed check digits (SEB 5000-1234560,
+Handelsbanken 6000-123456789, Swedbank 8327-9 123456789-7 as in Rules/bank_account.toml).
+
+Run from this folder: python3 make-table-fixtures.py
+"""
+import os
+import openpyxl
+import docx
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableRow, TableCell
+from odf.text import P
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tables")
+os.makedirs(OUT, exist_ok=True)
+
+TITLE = "Lönelista januari 2024"
+HEADER = ["Namn", "Personnummer", "Clearingnr", "Kontonr", "Telefon"]
+ROWS = [
+    ["Berg, Anna", "19740702-9284", "5000", "123 45 60", "070-174 06 05"],
+    ["Lind, Erik", "19781011-2396", "6000", "123 456 789", "070-174 06 06"],
+    ["Ek, Sara", "19810725-2382", "8327-9", "123 456 789-7", "070-174 06 07"],
+    ["Holm, Omar", "19830601-2397", "5000", "123 45 60", "070-174 06 08"],
+]
+
+
+def xlsx():
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Blad1"
+    sheet["A1"] = TITLE  # a title two rows above the header, as exports have
+    for column, name in enumerate(HEADER, start=1):
+        sheet.cell(row=3, column=column, value=name)
+    for row, values in enumerate(ROWS, start=4):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=row, column=column, value=value)
+    book.save(os.path.join(OUT, "split-accounts.xlsx"))
+
+
+def ods():
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Blad1")
+
+    def row(values):
+        tr = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            if value:
+                cell.addElement(P(text=value))
+            tr.addElement(cell)
+        table.addElement(tr)
+
+    row([TITLE])
+    row([])
+    row(HEADER)
+    for values in ROWS:
+        row(values)
+    document.spreadsheet.addElement(table)
+    document.save(os.path.join(OUT, "split-accounts.ods"))
+
+
+def docx_table():
+    document = docx.Document()
+    document.add_paragraph("Deltagare i föräldramötet")
+    table = document.add_table(rows=1, cols=3)
+    for cell, name in zip(table.rows[0].cells, ["Namn", "Personnummer", "Telefon"]):
+        cell.text = name
+    for values in [["Anna Berg", "740702-9284", "070-174 06 05"], ["Erik Lind", "781011-2396", "070-174 06 06"]]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+    document.add_paragraph("Efter tabellen.")
+    document.save(os.path.join(OUT, "table.docx"))
+
+
+def docx_key_value():
+    document = docx.Document()
+    document.add_paragraph("Ansökan om ekonomiskt bistånd")
+    table = document.add_table(rows=0, cols=2)
+    for key, value in [("Sökande", "Sara Ek"), ("Personnummer", "810725-2382"),
+                       ("Adress", "Björkvägen 12, 123 47 Farsta"), ("Telefon", "070-174 06 07"),
+                       ("Bankkonto", "5000-123 45 60")]:
+        cells = table.add_row().cells
+        cells[0].text = key
+        cells[1].text = value
+    document.save(os.path.join(OUT, "key-value.docx"))
+
+
+def csv_addresses():
+    lines = ["Förnamn;Efternamn;Gatuadress;Postnr;Ort;Telefon",
+             "Anna;Berg;Björkvägen 12;123 47;Farsta;070-174 06 05",
+             "Erik;Lind;Kyrkogatan 5 B;753 12;Uppsala;070-174 06 06"]
+    with open(os.path.join(OUT, "split-addresses.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("\r\n".join(lines) + "\r\n")
+
+
+def csv_utf16_odd():
+    # A UTF-16 export whose last byte is half a character (a cut file).
+    data = "\ufeffNamn;Telefon\r\nAnna Berg;070-174 06 05\r\n".encode("utf-16-le")
+    with open(os.path.join(OUT, "utf16-odd-byte.csv"), "wb") as f:
+        f.write(data + b"\x41")
+
+
+xlsx()
+ods()
+docx_table()
+docx_key_value()
+csv_addresses()
+csv_utf16_odd()
