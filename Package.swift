@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "Inventa",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "inventa", targets: ["inventa"]),
     ],

@@ -18,6 +18,8 @@ public final class Crawler: Sendable {
     public let policy: CrawlPolicy
     private let stack = WorkStack<Work>()
     private let visited = VisitedDirectories()
+    /// Entries found and folders left, for progress displays.
+    public let counts = CrawlCounts()
 
     enum Work: Sendable {
         case root(String)
@@ -39,6 +41,7 @@ public final class Crawler: Sendable {
     /// Walks `roots` and returns when every entry has been visited or `cancel()` was called.
     /// `makeVisitor` is called once on each worker thread with the worker's index.
     public func run(roots: [String], makeVisitor: @escaping @Sendable (Int) -> (CrawlEvent) -> Void) {
+        counts.queued(folders: roots.count)
         stack.push(roots.map { Work.root($0) })
         let group = DispatchGroup()
         for index in 0..<policy.jobs {
@@ -76,7 +79,10 @@ public final class Crawler: Sendable {
 
     private func processRoot(_ root: String, visit: (CrawlEvent) -> Void) {
         let path = Array(root.utf8)
-        switch FileStatus.read(path, follow: true) {
+        let status = FileStatus.read(path, follow: true)
+        // A folder root is counted when it is listed; anything else is one entry.
+        if case .success(let found) = status, found.kind == .directory {} else { counts.listed(entries: 1, folders: 0) }
+        switch status {
         case .failure(let error):
             visit(.settled(settled(path: path, root: root, relative: "", status: nil, .failed("cannot read scan root: \(error.message)"))))
         case .success(let status) where status.kind == .directory:
@@ -97,6 +103,7 @@ public final class Crawler: Sendable {
             buffer.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
         }) else {
             let error = CrawlError(errno: errno)
+            counts.listed(entries: 1, folders: 0)
             visit(.settled(settled(path: directory.path, root: directory.root, relative: directory.relative + "/", status: nil,
                                    .failed("unreadable directory: \(error.message)"))))
             return
@@ -104,13 +111,21 @@ public final class Crawler: Sendable {
         defer { closedir(handle) }
         let fd = dirfd(handle)
         var work: [Work] = []
+        var entries = 0, folders = 0
         while let entry = readdir(handle) {
             let name = Crawler.name(of: entry)
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            entries += 1
             if let item = classify(name: name, in: directory, fd: fd, visit: visit) {
+                if case .directory = item {
+                    entries -= 1
+                    folders += 1
+                }
                 work.append(item)
             }
         }
+        // Counted before the work is pushed, so a worker never finishes a file not yet found.
+        counts.listed(entries: entries, folders: folders)
         stack.push(work)
     }
 

@@ -10,6 +10,9 @@ import Darwin
 /// LIFO order makes the walk depth-first, so pending work stays proportional to
 /// the directories along the current paths, not to the size of the share.
 /// Thread-safe: all state is guarded by one mutex and condition variable.
+/// `@unchecked Sendable` because the compiler cannot see that guard: every stored `var`
+/// is read and written only between `pthread_mutex_lock` and `unlock` of `mutex` (the
+/// condition variable needs a pthread mutex, which `Mutex` does not expose).
 final class WorkStack<Item: Sendable>: @unchecked Sendable {
     private var items: [Item] = []
     private var busy = 0

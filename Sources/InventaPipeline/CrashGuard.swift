@@ -25,6 +25,10 @@ import InventaReport
 /// Several scans may run in one process (the tests do): each claims its own slots from a
 /// fixed process-wide table and writes to its own log; the handlers are installed while
 /// at least one scan runs.
+///
+/// `@unchecked Sendable`: its own stored properties are immutable after `init`; the slots
+/// they index are raw process-wide memory that only the worker bound to a slot writes
+/// (`begin`/`end`), and that only the crash handler reads, on that same thread.
 final class CrashGuard: @unchecked Sendable {
     static let slotBytes = 8192
     private let fd: Int32

@@ -4,6 +4,7 @@ import InventaDetection
 import InventaExtraction
 import InventaModel
 import InventaReport
+import Synchronization
 
 /// What a worker does with each crawl event: decide whether the file is unchanged since
 /// it was last recorded (then nothing is read or written), quarantined (crashed twice),
@@ -30,11 +31,18 @@ final class FileVisit: Sendable {
         self.hooks = hooks
     }
 
-    /// State owned by one worker thread: no lock per file.
+    /// State owned by one worker thread: no lock per file. `@unchecked Sendable` because its
+    /// fields are plain vars: only its own worker thread touches them while the crawl runs,
+    /// and `seen`, `flush` and `unreadableFolders` read them only after `Crawler.run` has
+    /// returned (its `DispatchGroup.wait` orders every worker's writes before those reads).
     final class Worker: @unchecked Sendable {
         let index: Int
         var seen: [Int64] = []
         var unchanged = 0
+        /// Of `unchanged`: files already recorded by the interrupted run this one resumes.
+        var alreadyDone = 0
+        /// Folders (root, relative path ending in '/') that could not be read this time.
+        var unreadable: [(String, String)] = []
 
         init(index: Int) { self.index = index }
     }
@@ -53,11 +61,22 @@ final class FileVisit: Sendable {
         return all
     }
 
+    /// Root → folders that could not be read (or entries that could not be examined) in
+    /// this scan; their known files are not marked removed. Read after the crawl has ended.
+    var unreadableFolders: [String: [String]] {
+        var all: [String: [String]] = [:]
+        for worker in workers.all {
+            for (root, folder) in worker.unreadable { all[root, default: []].append(folder) }
+        }
+        return all
+    }
+
     /// Flushes the workers' unchanged counts into the shared progress; after the crawl has ended.
     func flush() {
         for worker in workers.all where worker.unchanged > 0 {
-            progress.recordUnchanged(worker.unchanged)
+            progress.recordUnchanged(worker.unchanged, alreadyDone: worker.alreadyDone)
             worker.unchanged = 0
+            worker.alreadyDone = 0
         }
     }
 
@@ -69,6 +88,10 @@ final class FileVisit: Sendable {
         }
         let known = writer.known.lookup(root: file.root, path: file.relativePath)
         if let known { worker.seen.append(known.id) }
+        if case .settled(let settled) = event, settled.outcome.status == "failed" {
+            let path = file.relativePath
+            worker.unreadable.append((file.root, path.hasSuffix("/") ? path : path + "/"))
+        }
         let entry: FileEntry?
         switch event {
         case .settled(let settled): entry = settle(settled, known: known)
@@ -78,15 +101,18 @@ final class FileVisit: Sendable {
             // Counted locally and published in batches: one shared lock per file would cost
             // more than the rest of an unchanged file's visit.
             worker.unchanged += 1
+            if known?.scanID == writer.scanID { worker.alreadyDone += 1 }
             if worker.unchanged == 256 {
-                progress.recordUnchanged(256)
+                progress.recordUnchanged(256, alreadyDone: worker.alreadyDone)
                 worker.unchanged = 0
+                worker.alreadyDone = 0
             }
             return
         }
         entry.department = options.departments.department(root: file.root, relativePath: file.relativePath)
         let result = entry.result
-        progress.record(status: result.outcome.status, reason: result.outcome.reason, path: file.relativePath,
+        progress.record(status: result.outcome.status, reason: result.outcome.reason,
+                        path: file.root == "." ? file.relativePath : file.root + (file.root.hasSuffix("/") ? "" : "/") + file.relativePath,
                         findings: result.findings.count, bytes: result.outcome.status == "scanned" ? file.size : 0,
                         textBytes: result.textBytes)
         writer.submit(entry)
@@ -133,9 +159,8 @@ final class FileVisit: Sendable {
 }
 
 /// The workers of one scan, registered once each.
-final class WorkerList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var workers: [FileVisit.Worker] = []
-    func append(_ worker: FileVisit.Worker) { lock.withLock { workers.append(worker) } }
-    var all: [FileVisit.Worker] { lock.withLock { workers } }
+final class WorkerList: Sendable {
+    private let workers = Mutex<[FileVisit.Worker]>([])
+    func append(_ worker: FileVisit.Worker) { workers.withLock { $0.append(worker) } }
+    var all: [FileVisit.Worker] { workers.withLock { $0 } }
 }

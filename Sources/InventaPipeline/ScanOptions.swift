@@ -31,6 +31,12 @@ public struct ScanOptions: Sendable {
     /// False only for the benchmark diagnostic `--diagnostic-no-detection`: files are
     /// extracted and recorded but no detector runs (recorded as `detection = off`).
     public var runDetectors = true
+    /// Scan a root that is an empty folder even though the report knows files there (and
+    /// let them be marked removed). Off by default: an unmounted share looks empty.
+    public var allowEmptyRoot = false
+    /// The largest share (0…1) of a root's known files one scan may mark removed; more is
+    /// refused and nothing is marked. 1 turns the check off.
+    public var maxRemovedShare = 0.5
 
     public init(roots: [String], policy: CrawlPolicy = CrawlPolicy(), reportPath: String, keyPath: String,
                 storeValues: Bool = false, limits: ExtractionLimits = ExtractionLimits(),

@@ -4,6 +4,7 @@ import InventaDetection
 import InventaExtraction
 import InventaModel
 import InventaReport
+import Synchronization
 
 /// Wires the stages of one scan: the crawler's worker threads extract and detect
 /// each file they visit, and hand one `FileEntry` per new or changed file to the
@@ -18,6 +19,8 @@ import InventaReport
 public final class ScanPipeline: Sendable {
     public let options: ScanOptions
     public let progress = ScanProgress()
+    /// The walk's counts (files found, folders left), for progress.
+    public var crawlCounts: CrawlCounts { crawler.counts }
     private let crawler: Crawler
     private let detection: Detection
 
@@ -30,13 +33,54 @@ public final class ScanPipeline: Sendable {
     }
 
     /// Runs the scan to the end (or until `cancel()`), and returns its summary.
-    public func run(toolVersion: String) throws(ReportError) -> ScanSummary {
+    ///
+    /// Before anything is recorded: takes the report's lock (one writer per report), picks
+    /// the key (never a new one for a report that holds hashes; never one whose fingerprint
+    /// differs), and checks every root (a missing or unreadable root, or an empty folder where
+    /// the report knows files, ends the scan). After the walk, removal is refused when more
+    /// of a root's known files vanished than `maxRemovedShare` allows.
+    public func run(toolVersion: String) throws(ScanError) -> ScanSummary {
+        do {
+            return try runLocked(toolVersion: toolVersion)
+        } catch let error as ScanError {
+            throw error
+        } catch let error as ReportError {
+            throw .report(error)
+        } catch {
+            throw .report(.sql(String(describing: error)))
+        }
+    }
+
+    private func runLocked(toolVersion: String) throws -> ScanSummary {
         let started = Date()
-        let hasher = try KeyedHasher.loadOrCreate(path: options.keyPath)
+        let lock = try ReportLock(report: options.reportPath)
+        defer { withExtendedLifetime(lock) {} }
+        let state = try ReportState.read(path: options.reportPath)
+        let hasher = try KeyedHasher.forScan(path: options.keyPath, report: state)
+        if let recorded = state.fingerprint, recorded != hasher.fingerprint {
+            throw ReportError.keyMismatch(path: options.keyPath, report: options.reportPath,
+                                          expected: KeyedHasher.short(recorded), found: KeyedHasher.short(hasher.fingerprint))
+        }
+        if options.resume && state.latestStatus != "running" && state.latestStatus != "interrupted" {
+            throw ReportError.nothingToResume(path: options.reportPath, status: state.latestStatus)
+        }
+        let roots = options.resume ? state.latestRoots : options.roots
+        if roots.isEmpty { throw ScanError.noRoots }
+        var emptyRoots = Set<String>()
+        for root in roots {
+            let known = state.knownFiles[root] ?? 0
+            switch ScanRoot.inspect(root) {
+            case .unusable(let why): throw ScanError.rootUnusable(root: root, why: why, knownFiles: known)
+            case .directory(empty: true) where known > 0:
+                guard options.allowEmptyRoot else { throw ScanError.rootEmpty(root: root, knownFiles: known) }
+                emptyRoots.insert(root)
+            case .directory, .file: break
+            }
+        }
         let info = ScanInfo(roots: options.roots, options: options.recorded, toolVersion: toolVersion,
                             storeValues: options.storeValues, profile: options.profilePath)
-        let writer = try ReportWriter(path: options.reportPath, hasher: hasher, info: info, resume: options.resume)
-        let roots = writer.roots
+        let writer = try ReportWriter(path: options.reportPath, hasher: hasher, info: info, resume: options.resume,
+                                      keyPath: options.keyPath)
         let guardian = CrashGuard(logPath: CrashLog.path(forReport: options.reportPath), workers: options.policy.jobs)
         let visit = FileVisit(options: options, writer: writer, guardian: guardian, progress: progress,
                               detection: detection, extraction: Extraction(limits: options.limits),
@@ -44,7 +88,7 @@ public final class ScanPipeline: Sendable {
         let crawler = self.crawler
         // C libraries set up their global state here, on this thread, before workers start.
         Extraction.prepareLibraries()
-        crawler.run(roots: roots) { index in
+        crawler.run(roots: writer.roots) { index in
             guardian.attach(worker: index)
             let worker = visit.makeWorker(index)
             return { event in
@@ -54,12 +98,30 @@ public final class ScanPipeline: Sendable {
         }
         visit.flush()
         let interrupted = isCancelled
-        let removed = interrupted ? [] : writer.known.unseen(roots: Set(roots), seen: visit.seen)
+        var removed: [Int64] = []
+        if !interrupted {
+            let seen = visit.seen, unreadable = visit.unreadableFolders
+            for root in Set(writer.roots) {
+                let gone = writer.known.unseen(root: root, seen: seen, keeping: unreadable[root] ?? [])
+                let known = state.knownFiles[root] ?? writer.known.count(root: root)
+                if !gone.isEmpty && !emptyRoots.contains(root) && Double(gone.count) > options.maxRemovedShare * Double(known) {
+                    // The files written so far stay; the scan stays resumable, and nothing is removed.
+                    _ = try writer.finish(interrupted: true, removed: [])
+                    throw ScanError.tooManyRemoved(root: root, removed: gone.count, known: known, allowed: options.maxRemovedShare)
+                }
+                removed += gone
+            }
+        }
         let totals = try writer.finish(interrupted: interrupted, removed: removed)
         withExtendedLifetime(guardian) {}
-        return ScanSummary(reportPath: options.reportPath, scanID: writer.scanID, totals: totals,
-                           textBytes: progress.snapshot.textBytes, seconds: Date().timeIntervalSince(started),
-                           interrupted: interrupted, resumed: options.resume)
+        var summary = ScanSummary(reportPath: options.reportPath, scanID: writer.scanID, totals: totals,
+                                  textBytes: progress.snapshot.textBytes, seconds: Date().timeIntervalSince(started),
+                                  interrupted: interrupted, resumed: options.resume)
+        summary.run = progress.snapshot
+        summary.keyFingerprint = KeyedHasher.short(hasher.fingerprint)
+        summary.tookOverLock = lock.tookOver?.description
+        summary.startedAt = Timestamp.format(seconds: started.timeIntervalSince1970)
+        return summary
     }
 
     /// Stops the scan: files in progress finish, everything written so far stays in the report.
@@ -101,9 +163,8 @@ public final class ScanPipeline: Sendable {
 }
 
 /// A one-way boolean shared between threads.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
+final class Flag: Sendable {
+    private let value = Atomic<Bool>(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }

@@ -30,6 +30,8 @@ public struct ScanProfile: Sendable, Equatable {
     public var maxTextPerFile: Int64?
     public var timeoutPerFile: Double?
     public var verifyContent: Bool?
+    /// `max_removed_share`: see `ScanOptions.maxRemovedShare`.
+    public var maxRemovedShare: Double?
     public var departments = DepartmentMap()
 
     public init(path: String) {
@@ -73,7 +75,7 @@ public struct ScanProfile: Sendable, Equatable {
             ("departments", ["fallback"]),
         ]
         static let limitKeys = ["max_file_size", "max_depth", "max_pages", "max_text_per_file", "timeout_per_file"]
-        static let topKeys = ["roots", "report", "key_file", "rules", "jobs", "verify_content", "crawl", "limits",
+        static let topKeys = ["roots", "report", "key_file", "rules", "jobs", "verify_content", "max_removed_share", "crawl", "limits",
                               "departments", "department"]
 
         mutating func profile(_ table: TOMLTable) throws(ProfileError) -> ScanProfile {
@@ -94,6 +96,12 @@ public struct ScanProfile: Sendable, Equatable {
                 profile.jobs = jobs
             }
             profile.verifyContent = try bool(table, "verify_content")
+            if let value = table["max_removed_share"] {
+                guard let share = value.double ?? value.int.map(Double.init), (0...1).contains(share) else {
+                    throw error("max_removed_share", "is not a share from 0 to 1", "write e.g. max_removed_share = 0.5")
+                }
+                profile.maxRemovedShare = share
+            }
             if let crawl = try subtable(table, "crawl") {
                 try known(crawl, keys: ["exclude", "include", "hidden", "follow_symlinks", "one_file_system"], prefix: "crawl.")
                 profile.excludes = try strings(crawl, "exclude", prefix: "crawl.")

@@ -1,57 +1,60 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Synchronization
 
 /// Live counters of a running scan, updated by workers and read by the progress
-/// display. Thread-safe; updated once per file, so one mutex costs nothing measurable.
-public final class ScanProgress: @unchecked Sendable {
+/// display. Thread-safe; updated once per file (unchanged files in batches), so one
+/// mutex costs nothing measurable.
+public final class ScanProgress: Sendable {
     public struct Snapshot: Sendable {
+        /// Entries this run has dealt with: written, or found unchanged.
         public var files = 0
         /// Files carried forward unchanged from an earlier scan (not read again).
         public var unchanged = 0
+        /// Of `unchanged`: files the interrupted run that this one resumes had already recorded.
+        public var alreadyDone = 0
         public var scanned = 0
         public var skipped = 0
         public var failed = 0
         public var findings = 0
+        /// Bytes of the files this run read.
         public var bytes: Int64 = 0
         public var textBytes: Int64 = 0
+        /// The full path of the latest failed file and why.
         public var lastProblem: String?
+        /// The same problem's full path and the first word of its reason (`corrupt`, `unreadable directory`).
+        public var lastProblemPath: String?
+        public var lastProblemKind: String?
+        public init() {}
     }
 
-    private var state = Snapshot()
-    private var mutex = pthread_mutex_t()
+    private let state = Mutex(Snapshot())
 
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
+    init() {}
 
     func record(status: String, reason: String?, path: String, findings: Int, bytes: Int64, textBytes: Int) {
-        pthread_mutex_lock(&mutex)
-        state.files += 1
-        switch status {
-        case "scanned": state.scanned += 1
-        case "skipped": state.skipped += 1
-        default:
-            state.failed += 1
-            state.lastProblem = "\(path): \(reason ?? "failed")"
+        state.withLock { state in
+            state.files += 1
+            switch status {
+            case "scanned": state.scanned += 1
+            case "skipped": state.skipped += 1
+            default:
+                state.failed += 1
+                state.lastProblem = "\(path): \(reason ?? "failed")"
+                state.lastProblemPath = path
+                state.lastProblemKind = reason.flatMap { $0.split(separator: ":", maxSplits: 1).first.map(String.init) } ?? "failed"
+            }
+            state.findings += findings
+            state.bytes += bytes
+            state.textBytes += Int64(textBytes)
         }
-        state.findings += findings
-        state.bytes += bytes
-        state.textBytes += Int64(textBytes)
-        pthread_mutex_unlock(&mutex)
     }
 
-    func recordUnchanged(_ count: Int) {
-        pthread_mutex_lock(&mutex)
-        state.files += count
-        state.unchanged += count
-        pthread_mutex_unlock(&mutex)
+    func recordUnchanged(_ count: Int, alreadyDone: Int = 0) {
+        state.withLock { state in
+            state.files += count
+            state.unchanged += count
+            state.alreadyDone += alreadyDone
+        }
     }
 
-    public var snapshot: Snapshot {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return state
-    }
+    public var snapshot: Snapshot { state.withLock { $0 } }
 }

@@ -10,7 +10,16 @@ public struct ScanSummary: Sendable {
     public var interrupted: Bool
     /// True when this run continued an interrupted scan.
     public var resumed = false
+    /// What this run itself did: files read, written, carried forward, bytes read.
+    public var run = ScanProgress.Snapshot()
+    /// The key's short fingerprint (`KeyedHasher.short`), as recorded in the report.
+    public var keyFingerprint = ""
+    /// The holder of a stale lock this scan took over (a killed scan), if any.
+    public var tookOverLock: String?
+    public var startedAt = ""
 
-    public var megabytesPerSecond: Double { seconds > 0 ? Double(totals.bytes) / 1_000_000 / seconds : 0 }
-    public var filesPerSecond: Double { seconds > 0 ? Double(totals.files) / seconds : 0 }
+    /// Bytes this run actually read, per second: an unchanged rescan reads almost nothing.
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(run.bytes) / 1_000_000 / seconds : 0 }
+    /// Files this run looked at (read or found unchanged), per second.
+    public var filesPerSecond: Double { seconds > 0 ? Double(run.files) / seconds : 0 }
 }

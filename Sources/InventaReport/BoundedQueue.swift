@@ -7,6 +7,9 @@ import Darwin
 /// A blocking FIFO with a capacity: `push` waits while it is full, so fast
 /// producers (scan workers) slow down to the pace of the consumer (the report
 /// writer) instead of piling results up in memory. Thread-safe.
+/// `@unchecked Sendable` because the compiler cannot see the guard: every stored `var` is
+/// read and written only with `mutex` held (the two condition variables need a pthread
+/// mutex, which `Mutex` does not expose); `capacity` is immutable.
 public final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private var items: [Element] = []
     private var head = 0

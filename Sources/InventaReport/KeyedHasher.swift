@@ -40,6 +40,15 @@ public struct KeyedHasher: @unchecked Sendable {
         return home + "/.config/inventa/hmac.key"
     }
 
+    /// The key's fingerprint: the keyed hash of a fixed constant, never the key itself.
+    /// Stored in every report the key wrote, so a search or a rescan with another key is
+    /// refused instead of silently matching nothing. It reveals nothing about the key that
+    /// a stored value hash does not already (both are HMAC outputs under the same key).
+    public var fingerprint: String { hash("inventa key fingerprint v1") }
+
+    /// The first 16 hex digits of `fingerprint`, for messages and summaries.
+    public static func short(_ fingerprint: String) -> String { String(fingerprint.prefix(16)) }
+
     /// Loads an existing key; for searches, where a new key would silently find nothing.
     public static func load(path: String) throws(ReportError) -> KeyedHasher {
         guard SecureFile.mode(of: path) != nil else {
@@ -48,8 +57,21 @@ public struct KeyedHasher: @unchecked Sendable {
         return try loadOrCreate(path: path)
     }
 
+    /// The key for a scan into `report`: the existing key, or a new one only when the report
+    /// holds no hashes yet. A report with hashes whose key is gone is refused: a new key would
+    /// make every earlier finding unsearchable while the rescan looked like success.
+    public static func forScan(path: String, report: ReportState) throws(ReportError) -> KeyedHasher {
+        if SecureFile.mode(of: path) == nil && report.holdsHashes {
+            throw ReportError.keyMissing(path: path, report: report.path, fingerprint: report.fingerprint.map(short))
+        }
+        return try loadOrCreate(path: path)
+    }
+
     /// Loads the key at `path`, creating a new random 32-byte key (mode 0600) when none exists.
     /// A key readable by group or others is refused: it protects every hash in every report.
+    /// A new key is written to a temporary file and linked into place, so `path` never holds
+    /// a partly written key (a full disk leaves no empty key behind) and a key another process
+    /// created meanwhile is never overwritten.
     public static func loadOrCreate(path: String) throws(ReportError) -> KeyedHasher {
         if let mode = SecureFile.mode(of: path) {
             guard mode & 0o077 == 0 else {
@@ -60,16 +82,11 @@ public struct KeyedHasher: @unchecked Sendable {
         if let slash = path.lastIndex(of: "/") { SecureFile.makeDirectories(String(path[..<slash])) }
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd < 0 {
-            if errno == EEXIST { return KeyedHasher(keyBytes: try read(path: path)) }
-            throw ReportError.keyFile(path: path, message: "cannot create: \(String(cString: strerror(errno))) (pass --key-file PATH)")
+        switch SecureFile.publish(bytes, at: path) {
+        case .written: return KeyedHasher(keyBytes: bytes)
+        case .existed: return KeyedHasher(keyBytes: try read(path: path))
+        case .failed(let message): throw ReportError.keyFile(path: path, message: "cannot create: \(message) (free some space, or pass --key-file PATH)")
         }
-        defer { close(fd) }
-        guard write(fd, bytes, bytes.count) == bytes.count else {
-            throw ReportError.keyFile(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
-        }
-        return KeyedHasher(keyBytes: bytes)
     }
 
     private static func read(path: String) throws(ReportError) -> [UInt8] {
@@ -81,7 +98,7 @@ public struct KeyedHasher: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 256)
         let count = Glibc.read(fd, &buffer, buffer.count)
         guard count >= 16 else {
-            throw ReportError.keyFile(path: path, message: "too short or unreadable; delete it to make a new key (old reports then cannot be searched)")
+            throw ReportError.keyFile(path: path, message: "too short or unreadable; restore it from your backup (a new key cannot search old reports)")
         }
         return Array(buffer[0..<count])
     }

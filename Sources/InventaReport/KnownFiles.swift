@@ -27,8 +27,21 @@ public struct KnownFiles: Sendable {
 
     /// The ids of current rows under `roots` (as recorded) that are not in `seen`: files that vanished.
     public func unseen(roots: Set<String>, seen: Set<Int64>) -> [Int64] {
-        roots.flatMap { root in (byRoot[root] ?? [:]).values.filter { !seen.contains($0.id) }.map(\.id) }
+        roots.flatMap { unseen(root: $0, seen: seen) }
     }
+
+    /// The ids of `root`'s current rows not in `seen`, except those under a folder in
+    /// `keeping` (relative paths ending in '/'): a folder that could not be read this time
+    /// says nothing about whether its files still exist.
+    public func unseen(root: String, seen: Set<Int64>, keeping: [String] = []) -> [Int64] {
+        (byRoot[root] ?? [:]).compactMap { path, entry in
+            guard !seen.contains(entry.id), !keeping.contains(where: { path.hasPrefix($0) }) else { return nil }
+            return entry.id
+        }
+    }
+
+    /// How many current top-level rows `root` has.
+    public func count(root: String) -> Int { byRoot[root]?.count ?? 0 }
 
     static func key(root: String, path: String) -> String { root + "\u{0}" + path }
 

@@ -8,6 +8,13 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case keyFile(path: String, message: String)
     case noScan(path: String)
     case nothingToResume(path: String, status: String?)
+    /// Another scan holds the report's lock.
+    case locked(report: String, holder: String?)
+    case cannotLock(path: String, message: String)
+    /// The key file is gone but the report holds hashes made with a key.
+    case keyMissing(path: String, report: String, fingerprint: String?)
+    /// The key is not the one the report's hashes were made with.
+    case keyMismatch(path: String, report: String, expected: String, found: String)
 
     public var description: String {
         switch self {
@@ -24,6 +31,15 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         case .nothingToResume(let path, let status):
             let what = status.map { "its latest scan is \($0)" } ?? "it holds no scan"
             return "nothing to resume in \(path): \(what); run 'inventa scan' without --resume (unchanged files are skipped)"
+        case .locked(let report, let holder):
+            return "report \(report) is being written by another scan (\(holder ?? "holder unknown")); wait for it to finish, or stop that process"
+        case .cannotLock(let path, let message):
+            return "cannot lock \(path): \(message) (check the report's folder is writable and supports file locks, or pass --report)"
+        case .keyMissing(let path, let report, let fingerprint):
+            let which = fingerprint.map { " (fingerprint \($0))" } ?? ""
+            return "key file \(path) not found, but report \(report) holds hashes made with a key\(which): restore the key there or pass --key-file; a new key would make every earlier finding unsearchable"
+        case .keyMismatch(let path, let report, let expected, let found):
+            return "key file \(path) (fingerprint \(found)) is not the key report \(report) was written with (fingerprint \(expected)): pass --key-file with that key, or --config with the profile the scans used"
         case .noScan(let path):
             return "report \(path) holds no scan yet: run 'inventa scan PATH --report \(path)' first"
         }

@@ -36,6 +36,16 @@ public final class ReportReader {
         }
     }
 
+    /// The fingerprint of the key the report's hashes were made with; nil for a report
+    /// from before fingerprints were recorded.
+    public var keyFingerprint: String? { try? KeyFingerprint.recorded(db) }
+
+    /// Refuses `hasher` when the report was written with another key: a search with it
+    /// would silently find nothing.
+    public func checkKey(_ hasher: KeyedHasher, keyPath: String) throws(ReportError) {
+        try KeyFingerprint.check(db, hasher: hasher, keyPath: keyPath, report: path)
+    }
+
     /// True when the scan ran with `--store-values`: its findings hold cleartext values.
     public var storesValues: Bool {
         (try? db.scalar("SELECT store_values FROM scans WHERE id = \(scanID)")) == 1
@@ -93,6 +103,9 @@ public final class ReportReader {
         guard try scan.step() else { throw ReportError.noScan(path: path) }
         table.rows.append([.text("scan"), .text("id \(scanID), \(scan.text(2) ?? "") \(scan.text(0) ?? "")–\(scan.text(1) ?? "")"), .integer(scanID)])
         table.rows.append([.text("scan"), .text("bytes scanned"), .integer(scan.int(6))])
+        if let fingerprint = keyFingerprint {
+            table.rows.append([.text("key"), .text("fingerprint \(KeyedHasher.short(fingerprint))"), .integer(1)])
+        }
         let valid = "f.scan_id <= ?1 AND (f.ended_scan IS NULL OR f.ended_scan > ?1)"
         let sections: [(String, String)] = [
             ("status", "SELECT status, count(*) FROM files f WHERE \(valid) GROUP BY status ORDER BY status"),

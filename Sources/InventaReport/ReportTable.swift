@@ -37,11 +37,27 @@ public struct ReportTable: Sendable {
     }
 }
 
+/// How a table is drawn: fitted to a terminal's width (long cells elided in the middle,
+/// so both the start and the file name of a path stay visible) or in full (`width` nil:
+/// piped output must never lose text), and with the risk column coloured or plain.
+public struct TableStyle: Sendable {
+    public var width: Int?
+    public var color: Bool
+
+    public init(width: Int? = nil, color: Bool = false) {
+        self.width = width
+        self.color = color
+    }
+
+    /// Full width, no colour: what pipes, files and tests get.
+    public static let plain = TableStyle()
+}
+
 /// Output formats for `inventa report`.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, csv, jsonl
 
-    public func render(_ table: ReportTable) -> String {
+    public func render(_ table: ReportTable, style: TableStyle = .plain) -> String {
         switch self {
         case .jsonl:
             return table.rows.map { row in
@@ -51,7 +67,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             let lines = [table.columns.map(csvField)] + table.rows.map { $0.map { csvField($0.display) } }
             return lines.map { $0.joined(separator: ",") + "\r\n" }.joined()
         case .table:
-            return renderTable(table)
+            return renderTable(table, style: style)
         }
     }
 
@@ -60,22 +76,51 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private func renderTable(_ table: ReportTable) -> String {
+    private func renderTable(_ table: ReportTable, style: TableStyle) -> String {
         let cells = table.rows.map { $0.map(\.display) }
         var widths = table.columns.map(\.count)
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = min(max(widths[index], cell.count), 80)
+                widths[index] = max(widths[index], cell.count)
             }
         }
-        func line(_ values: [String]) -> String {
-            zip(values, widths).map { value, width in
-                let shown = value.count > width ? String(value.prefix(width - 1)) + "…" : value
-                return shown + String(repeating: " ", count: width - shown.count)
+        if let width = style.width { widths = OutputFormat.fit(widths, into: width) }
+        let riskColumn = table.columns.firstIndex(of: "risk")
+        func line(_ values: [String], paint: Bool) -> String {
+            zip(values, widths).enumerated().map { index, pair in
+                let (value, width) = pair
+                let shown = value.count > width ? OutputFormat.elide(value, to: width) : value
+                let padded = shown + String(repeating: " ", count: max(width - shown.count, 0))
+                guard paint, index == riskColumn, let code = OutputFormat.riskColor[value] else { return padded }
+                return "\u{1B}[\(code)m" + padded + "\u{1B}[0m"
             }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
         let rule = widths.map { String(repeating: "─", count: $0) }
-        return line(table.columns) + line(rule) + cells.map(line).joined()
+        return line(table.columns, paint: false) + line(rule, paint: false) + cells.map { line($0, paint: style.color) }.joined()
+    }
+
+    private static let riskColor = ["high": "31", "medium": "33"]
+
+    /// Column widths that fit `total` characters with two spaces between columns: the widest
+    /// column gives up a character until the line fits, and no column goes below 4 (or its
+    /// natural width, if narrower).
+    static func fit(_ natural: [Int], into total: Int) -> [Int] {
+        var widths = natural
+        let gaps = 2 * max(widths.count - 1, 0)
+        var excess = widths.reduce(0, +) + gaps - total
+        while excess > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 {
+            widths[widest] -= 1
+            excess -= 1
+        }
+        return widths
+    }
+
+    /// `text` shortened to `width` characters with "…" in the middle.
+    public static func elide(_ text: String, to width: Int) -> String {
+        guard text.count > width else { return text }
+        guard width > 1 else { return String(text.prefix(width)) }
+        let tail = (width - 1) / 2
+        return String(text.prefix(width - 1 - tail)) + "…" + String(text.suffix(tail))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import InventaModel
+import Synchronization
 
 /// The single writer of a report: owns the SQLite connection on its own thread and
 /// batches inserts in transactions. Workers never touch SQLite; they `submit` entries,
@@ -16,6 +17,16 @@ import InventaModel
 /// Durability: WAL journal, one transaction per batch; a new version of a file and the
 /// end of its old one commit together, so a killed scan leaves a consistent report and
 /// `resume` redoes exactly the files that were not committed.
+///
+/// Keys: the first scan records the key's fingerprint (`KeyFingerprint`); a later one
+/// with another key is refused before its scan row is written.
+///
+/// Concurrency: `@unchecked Sendable` because it holds the SQLite connection and its
+/// statements, which are not Sendable. They are used by one thread at a time: `init` on
+/// the caller's thread, then only the writer thread (`run`) until `done` is signalled,
+/// then only `finish` (after `done.wait()`, which orders the writes before it). Workers
+/// only call `submit` (a thread-safe queue), `crashCount` and `known` (immutable after
+/// `init`), and `hasFailed` (behind a mutex).
 public final class ReportWriter: @unchecked Sendable {
     public let path: String
     public let scanID: Int64
@@ -32,15 +43,17 @@ public final class ReportWriter: @unchecked Sendable {
     private let inbox = BoundedQueue<FileEntry>(capacity: 512)
     private let done = DispatchSemaphore(value: 0)
     private let owners = OwnerNames()
-    private var failure: ReportError?
+    /// The writer thread's first error; read by every worker through `hasFailed`.
+    private let failure = Mutex<ReportError?>(nil)
     private let insertFile: Statement
     private let insertFinding: Statement
     private let endFile: Statement
 
     /// Opens (creating or migrating) the report and starts a scan row, or with `resume`
     /// reopens the latest scan if it did not complete.
+    /// A key other than the one the report recorded is refused (`keyPath` names it in the error).
     public init(path: String, hasher: KeyedHasher, info: ScanInfo, risk: RiskPolicy = RiskPolicy(),
-                resume: Bool = false) throws(ReportError) {
+                resume: Bool = false, keyPath: String = "the key file") throws(ReportError) {
         self.path = path
         self.hasher = hasher
         self.storeValues = info.storeValues
@@ -48,6 +61,7 @@ public final class ReportWriter: @unchecked Sendable {
         db = try SQLiteDatabase(path: path)
         try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
         try Schema.migrate(db)
+        try KeyFingerprint.adopt(db, hasher: hasher, keyPath: keyPath, report: path)
         if resume {
             (scanID, roots) = try ReportWriter.reopenScan(db, path: path)
         } else {
@@ -93,7 +107,7 @@ public final class ReportWriter: @unchecked Sendable {
     public func finish(interrupted: Bool = false, removed: [Int64] = []) throws(ReportError) -> ScanTotals {
         inbox.close()
         done.wait()
-        if let failure { throw failure }
+        if let failure = failure.withLock({ $0 }) { throw failure }
         if !interrupted && !removed.isEmpty {
             try db.execute("BEGIN")
             for id in removed { try end(id, reason: "removed") }
@@ -122,7 +136,7 @@ public final class ReportWriter: @unchecked Sendable {
     }
 
     /// The first write error, if any: the scan should stop, because nothing more can be recorded.
-    public var hasFailed: Bool { failure != nil }
+    public var hasFailed: Bool { failure.withLock { $0 != nil } }
 
     private func run() {
         while let first = inbox.pop() {
@@ -137,7 +151,7 @@ public final class ReportWriter: @unchecked Sendable {
                 try db.execute("COMMIT")
             } catch {
                 try? db.execute("ROLLBACK")
-                failure = error
+                failure.withLock { $0 = error }
                 inbox.close()
                 while inbox.pop() != nil {}
                 return
@@ -232,7 +246,9 @@ public final class ReportWriter: @unchecked Sendable {
             SELECT sum(parent_id IS NULL), sum(status = 'scanned'), sum(status = 'skipped'), sum(status = 'failed'),
                    sum(CASE WHEN parent_id IS NULL THEN findings ELSE 0 END),
                    sum(CASE WHEN status = 'scanned' THEN size ELSE 0 END),
-                   sum(parent_id IS NULL AND scan_id = ?1), sum(parent_id IS NULL AND scan_id < ?1)
+                   sum(parent_id IS NULL AND scan_id = ?1), sum(parent_id IS NULL AND scan_id < ?1),
+                   sum(parent_id IS NULL AND risk = 'high'), sum(parent_id IS NULL AND risk = 'medium'),
+                   sum(parent_id IS NULL AND findings > 0)
             FROM files NOT INDEXED WHERE scan_id <= ?1 AND (ended_scan IS NULL OR ended_scan > ?1)
             """)
         statement.bind(1, scanID)
@@ -246,10 +262,21 @@ public final class ReportWriter: @unchecked Sendable {
             totals.bytes = statement.int(5)
             totals.new = Int(statement.int(6))
             totals.unchanged = Int(statement.int(7))
+            totals.highRisk = Int(statement.int(8))
+            totals.mediumRisk = Int(statement.int(9))
+            totals.withFindings = Int(statement.int(10))
         }
         totals.removed = Int(try db.scalar("""
             SELECT count(*) FROM files WHERE ended_scan = \(scanID) AND ended_reason = 'removed' AND parent_id IS NULL
             """) ?? 0)
+        let problems = try db.prepare("""
+            SELECT status, reason FROM files NOT INDEXED
+            WHERE scan_id <= ?1 AND (ended_scan IS NULL OR ended_scan > ?1) AND parent_id IS NULL AND status <> 'scanned'
+            """)
+        problems.bind(1, scanID)
+        while try problems.step() {
+            totals.problems[ScanTotals.problemKind(status: problems.text(0) ?? "", reason: problems.text(1)), default: 0] += 1
+        }
         return totals
     }
 

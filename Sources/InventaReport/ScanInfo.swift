@@ -35,8 +35,22 @@ public struct ScanTotals: Sendable, Equatable {
     public var new = 0
     public var unchanged = 0
     public var removed = 0
+    /// Top-level files of high and of medium risk, and with any finding (for `--fail-on`).
+    public var highRisk = 0
+    public var mediumRisk = 0
+    public var withFindings = 0
+    /// Top-level files not scanned, by `status: reason` with the reason's details cut at
+    /// its first ':' (`failed: unreadable directory`, `skipped: excluded`), for monitoring.
+    public var problems: [String: Int] = [:]
 
     public init() {}
+
+    static func problemKind(status: String, reason: String?) -> String {
+        guard let reason, !reason.isEmpty else { return status }
+        let kind = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reason
+        let head = kind.split(separator: "(", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? kind
+        return status + ": " + head.trimmingTrailingSpaces()
+    }
 }
 
 /// One file to record: its result, department, and the current row it replaces

@@ -12,8 +12,12 @@ struct Inventa: ParsableCommand {
         commandName: "inventa",
         abstract: "Find personal data on Swedish file shares and write a queryable SQLite report.",
         discussion: """
-            Exit codes: 0 the command completed (file-level problems are in the report), \
-            1 a fatal error (e.g. the report cannot be written), 2 a usage error.
+            Exit codes: 0 the command completed (file-level problems are in the report); \
+            1 a fatal error (one line on stderr says what to do; e.g. the report is locked by another scan, \
+            the key does not match the report, a root is missing or empty); 2 a usage error; \
+            3 a floor or --fail-on condition was met (bench --min-f1, scan --fail-on); \
+            130 interrupted by SIGINT, 143 by SIGTERM (the report is consistent; continue with scan --resume). \
+            The manual page is docs/man/inventa.1 (scripts/generate-manual).
             """,
         version: version,
         subcommands: [ScanCommand.self, ReportCommand.self, SubjectCommand.self, ExtractCommand.self, RulesCommand.self,
@@ -27,11 +31,17 @@ struct Inventa: ParsableCommand {
 enum Main {
     static func main() {
         MallocTuning.applyForScan()
+        // `-V`, the short form of `--version` that other tools take.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["-V"] {
+            print(Inventa.version)
+            exit(0)
+        }
         do {
             var command = try Inventa.parseAsRoot()
             try command.run()
         } catch let failure as Fatal {
-            printError("inventa: \(failure.message)")
+            printError(Terminal.paint("inventa:", "31", fd: STDERR_FILENO) + " \(failure.message)")
             exit(1)
         } catch let code as ExitCode where code != .success && code != .validationFailure {
             // A command that already said why (e.g. `bench` with an unmet floor) ends with its own code.

@@ -1,18 +1,28 @@
 import Foundation
+import InventaCrawl
 import InventaPipeline
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Live progress on stderr while a scan runs on a terminal: files done, MB/s,
-/// findings so far and the latest problem, redrawn four times a second on one line.
-/// Prints nothing when stderr is not a terminal, so logs and pipes stay clean.
-final class ProgressDisplay: @unchecked Sendable {
+/// Live progress on stderr while a scan runs on a terminal (`ProgressLine`), redrawn in
+/// place four times a second and fitted to the terminal's width at each redraw, so a
+/// resized window never leaves broken lines. Prints nothing when stderr is not a terminal,
+/// so logs and pipes stay clean.
+///
+/// Sendable: every stored property is immutable and Sendable; the drawing thread only reads
+/// the thread-safe counters.
+final class ProgressDisplay: Sendable {
     private let progress: ScanProgress
+    private let crawl: CrawlCounts
     private let enabled: Bool
     private let started = Date()
     private let stopped = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(progress: ScanProgress, enabled: Bool) {
+    init(progress: ScanProgress, crawl: CrawlCounts, enabled: Bool) {
         self.progress = progress
+        self.crawl = crawl
         self.enabled = enabled
     }
 
@@ -32,12 +42,7 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     private func draw() {
-        let s = progress.snapshot
-        let seconds = max(Date().timeIntervalSince(started), 0.001)
-        var line = String(format: "%d files · %.1f MB/s · %d findings · %d failed", s.files,
-                          Double(s.bytes) / 1_000_000 / seconds, s.findings, s.failed)
-        if s.unchanged > 0 { line += " · \(s.unchanged) unchanged" }
-        if let problem = s.lastProblem { line += " · last: " + String(problem.suffix(60)) }
-        writeStderr("\r\u{1B}[K" + line)
+        let line = ProgressLine(scan: progress.snapshot, crawl: crawl.snapshot, seconds: Date().timeIntervalSince(started))
+        writeStderr("\r" + line.render(width: Terminal.width(fd: STDERR_FILENO) ?? 80) + "\u{1B}[K")
     }
 }

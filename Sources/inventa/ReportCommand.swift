@@ -17,22 +17,25 @@ struct ReportCommand: ParsableCommand {
     )
 
     struct Common: ParsableArguments {
-        @Option(name: .long, help: "Report file to read.")
-        var report: String = "inventa-report.sqlite"
+        @OptionGroup var location: ReportLocation
 
         @Option(name: .long, help: "Scan id to show (default: the latest scan).")
         var scan: Int64?
 
-        @Option(name: .long, help: "Output format: table, csv or jsonl.")
+        @Option(name: .long, help: "Output format: table (fitted to the terminal's width; full when piped), csv or jsonl.")
         var format: OutputFormat = .table
 
+        @OptionGroup var colorOption: ColorOption
+
         func show(_ make: (ReportReader) throws(ReportError) -> ReportTable) throws {
+            Terminal.use(colorOption.color)
+            let report = try location.reportPath()
             do {
                 let reader = try ReportReader(path: report, scanID: scan)
                 if reader.storesValues {
                     printError("inventa: warning: scan \(reader.scanID) ran with --store-values: values are shown in clear; handle this output as personal data")
                 }
-                print(format.render(try make(reader)), terminator: "")
+                print(format.render(try make(reader), style: TableStyle.forStdout()), terminator: "")
             } catch {
                 throw Fatal(message: error.description)
             }
@@ -156,8 +159,7 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "xlsx",
             abstract: "Write the report as an Excel workbook: one sheet per section, masked values only.")
-        @Option(name: .long, help: "Report file to read.")
-        var report: String = "inventa-report.sqlite"
+        @OptionGroup var location: ReportLocation
         @Option(name: .long, help: "Scan id (default: the latest scan).")
         var scan: Int64?
         @OptionGroup var document: Document
@@ -173,6 +175,7 @@ struct ReportCommand: ParsableCommand {
             let t = { (key: String) in language.label(key) }
             let age = Age.seconds(olderThan) ?? 0
             var sheets: [XLSXWriter.Sheet] = []
+            let report = try location.reportPath()
             do {
                 let reader = try ReportReader(path: report, scanID: scan)
                 let sections: [(String, ReportTable)] = [
@@ -197,14 +200,14 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "html",
             abstract: "Write a self-contained HTML report (charts, sortable tables, masked values only) to e-mail or print.")
-        @Option(name: .long, help: "Report file to read.")
-        var report: String = "inventa-report.sqlite"
+        @OptionGroup var location: ReportLocation
         @Option(name: .long, help: "Scan id (default: the latest scan).")
         var scan: Int64?
         @OptionGroup var document: Document
 
         func run() throws {
             let html: String
+            let report = try location.reportPath()
             do {
                 let reader = try ReportReader(path: report, scanID: scan)
                 html = try HTMLReport(language: document.lang).render(reader)
@@ -234,3 +237,10 @@ enum Age {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+extension TableStyle {
+    /// Fitted and coloured when stdout is a terminal; full and plain when it is piped.
+    static func forStdout() -> TableStyle {
+        TableStyle(width: Terminal.width(), color: Terminal.colorEnabled())
+    }
+}

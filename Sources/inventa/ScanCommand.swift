@@ -13,6 +13,14 @@ struct ScanCommand: ParsableCommand {
             Scanned files are opened read-only and never modified; FIFOs, sockets and devices are never \
             opened. The report stores masked values and keyed hashes, never cleartext, unless --store-values \
             is given. Report and key files are created with mode 0600.
+
+            Before anything is recorded the scan takes the report's lock (a second scan of the same report \
+            exits 1), checks the key against the report's fingerprint, and checks every root: a missing or \
+            unreadable root, or an empty folder where the last scan found files (an unmounted share), exits 1 \
+            and marks nothing removed.
+
+            Exit codes: 0 done; 1 fatal (nothing or only part recorded; the message says what to do); 2 usage; \
+            3 --fail-on met; 130 stopped by SIGINT, 143 by SIGTERM (the report is consistent; continue with --resume).
             """
     )
 
@@ -64,6 +72,20 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not show live progress on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Scan a root that is an empty folder although the last scan found files there (and mark them removed).")
+    var allowEmptyRoot = false
+
+    @Option(name: .long, help: ArgumentHelp("Refuse to mark more than this share (0–1) of a root's known files removed in one scan (default 0.5, or the profile's max_removed_share).", valueName: "share"))
+    var maxRemovedShare: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Exit 3 when the report, after this scan, holds a file of this risk or more: high, medium, or any finding.", valueName: "level"))
+    var failOn: FailOn?
+
+    @Option(name: .long, help: ArgumentHelp("Write totals, problems by reason, duration and exit reason as JSON to this file (also on failure).", valueName: "file"))
+    var summaryJson: String?
+
+    @OptionGroup var colorOption: ColorOption
+
     /// Benchmark diagnostic (hidden): everything but the detectors, so a benchmark can tell
     /// extraction and report cost from detection cost (scripts/bench-formats). Files are
     /// still recorded and the scan row says `detection = off`; only into a new report, so a
@@ -75,7 +97,22 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var rulesOption: RulesOption
 
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case high, medium, any
+
+        func met(by totals: ScanTotals) -> Int {
+            switch self {
+            case .high: return totals.highRisk
+            case .medium: return totals.highRisk + totals.mediumRisk
+            case .any: return totals.withFindings
+            }
+        }
+    }
+
     func validate() throws {
+        if let maxRemovedShare, !(0...1).contains(maxRemovedShare) {
+            throw ValidationError("--max-removed-share \(maxRemovedShare) is not a share; give a number from 0 to 1, e.g. 0.5")
+        }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024") }
         if resume && !paths.isEmpty { throw ValidationError("--resume continues the interrupted scan's own folders; give no paths") }
         if !resume && paths.isEmpty && config == nil { throw ValidationError("give the folders to scan, or --config PROFILE") }
@@ -85,8 +122,24 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (options, profileRules) = try makeOptions()
-        if options.roots.isEmpty && !resume { throw Fatal(message: "the profile names no roots: add roots = [\"…\"] or give folders") }
+        Terminal.use(colorOption.color)
+        var reportPath = report ?? "inventa-report.sqlite"
+        let outcome: ScanOutcome
+        do {
+            let (options, profileRules) = try makeOptions()
+            reportPath = options.reportPath
+            outcome = try scan(options: options, profileRules: profileRules)
+        } catch let fatal as Fatal {
+            summaryJson.map { ScanOutcome(reason: "fatal", exitCode: 1, message: fatal.message).write(to: $0, report: reportPath) }
+            throw fatal
+        }
+        if let summaryJson { outcome.write(to: summaryJson, report: reportPath) }
+        if let message = outcome.message { printError("inventa: " + message) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    private func scan(options: ScanOptions, profileRules: String?) throws -> ScanOutcome {
+        if options.roots.isEmpty && !resume { throw Fatal(message: ScanError.noRoots.description) }
         if !options.runDetectors && (resume || FileManager.default.fileExists(atPath: options.reportPath)) {
             // A later incremental scan would take these undetected files for done.
             throw Fatal(message: "--diagnostic-no-detection writes only a new report; give --report a path that does not exist yet")
@@ -94,7 +147,8 @@ struct ScanCommand: ParsableCommand {
         let detection = try rulesOption.detection(options: options.engineOptions, options.rulesDirectory ?? profileRules)
         let pipeline = ScanPipeline(options: options, detection: detection)
         let signals = SignalHandler { pipeline.cancel() }
-        let display = ProgressDisplay(progress: pipeline.progress, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let display = ProgressDisplay(progress: pipeline.progress, crawl: pipeline.crawlCounts,
+                                      enabled: !quiet && isatty(STDERR_FILENO) == 1)
         display.start()
         let summary: ScanSummary
         do {
@@ -104,19 +158,37 @@ struct ScanCommand: ParsableCommand {
             throw Fatal(message: error.description)
         }
         display.stop()
-        withExtendedLifetime(signals) {}
         printSummary(summary)
+        if summary.interrupted, let code = signals.exitCode {
+            return ScanOutcome(reason: code == 130 ? "interrupted_sigint" : "interrupted_sigterm", exitCode: code, summary: summary)
+        }
+        if let failOn, case let count = failOn.met(by: summary.totals), count > 0 {
+            let what = failOn == .any ? "with findings" : "of \(failOn.rawValue) risk\(failOn == .medium ? " or more" : "")"
+            return ScanOutcome(reason: "fail_on", exitCode: 3, message: "\(Count.spaced(count)) file(s) \(what) in the report (--fail-on \(failOn.rawValue)); list them: inventa report files --risk \(failOn == .any ? "low" : failOn.rawValue) --report \(summary.reportPath)",
+                               summary: summary)
+        }
+        return ScanOutcome(reason: "completed", exitCode: 0, summary: summary)
     }
 
     private func printSummary(_ summary: ScanSummary) {
-        let t = summary.totals
+        let t = summary.totals, run = summary.run
         let path = URL(fileURLWithPath: summary.reportPath).standardizedFileURL.path
+        if let holder = summary.tookOverLock { printError("inventa: note: took over the lock left by a scan that is no longer running (\(holder))") }
         if summary.interrupted { print("Interrupted: the report holds everything scanned so far; continue with --resume.") }
         if summary.resumed { print("Resumed scan \(summary.scanID).") }
-        print("Files: \(t.files) (\(t.new) new or changed, \(t.unchanged) unchanged, \(t.removed) removed)")
-        print("Rows: \(t.scanned) scanned, \(t.skipped) skipped, \(t.failed) failed (container members included)")
-        print("Findings: \(t.findings)")
-        print(String(format: "Time: %.1f s, %.1f MB/s, %.0f files/s", summary.seconds, summary.megabytesPerSecond, summary.filesPerSecond))
+        let c = Count.spaced
+        print("Files: \(c(t.files)) (\(c(t.new)) new or changed, \(c(t.unchanged)) unchanged, \(c(t.removed)) removed)")
+        if summary.resumed {
+            print("This run: \(c(run.scanned + run.skipped + run.failed)) recorded, \(c(run.alreadyDone)) already recorded before the interruption, \(c(run.unchanged - run.alreadyDone)) unchanged since an earlier scan")
+        }
+        print("Rows: \(c(t.scanned)) scanned, \(c(t.skipped)) skipped, \(c(t.failed)) failed (container members included)")
+        let risky = t.highRisk > 0 ? " (\(c(t.highRisk)) high-risk file\(t.highRisk == 1 ? "" : "s"))" : ""
+        print("Findings: \(c(t.findings))" + risky)
+        let read = c(run.scanned + run.skipped + run.failed)
+        print(String(format: "Time: %.1f s; ", summary.seconds) + ProgressLine.megabytes(run.bytes)
+              + String(format: " read (%.1f MB/s) from ", summary.megabytesPerSecond) + read
+              + String(format: " files; %.0f files/s checked", summary.filesPerSecond))
+        print("Key: fingerprint \(summary.keyFingerprint) (recorded in the report; searches need this key)")
         print("Report: \(path)\(storeValues ? " (contains cleartext values)" : "")")
         print("Next: inventa report summary --report \(summary.reportPath)")
     }
@@ -145,6 +217,8 @@ struct ScanCommand: ParsableCommand {
         options.resume = resume
         options.profilePath = config
         options.runDetectors = !diagnosticNoDetection
+        options.allowEmptyRoot = allowEmptyRoot
+        options.maxRemovedShare = maxRemovedShare ?? profile.maxRemovedShare ?? 0.5
         return (options, profile.rules)
     }
 }

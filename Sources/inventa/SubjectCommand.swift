@@ -21,10 +21,9 @@ struct SubjectCommand: ParsableCommand {
     @Option(name: .long, help: "Search for a name instead, e.g. \"Anna Andersson\".")
     var name: String?
 
-    @Option(name: .long, help: "Report file to read.")
-    var report: String = "inventa-report.sqlite"
+    @OptionGroup var location: ReportLocation
 
-    @Option(name: .long, help: "Key file the scans used (default: ~/.config/inventa/hmac.key, or $INVENTA_KEY_FILE).")
+    @Option(name: .long, help: "Key file the scans used (default: the profile's key_file, else ~/.config/inventa/hmac.key, or $INVENTA_KEY_FILE).")
     var keyFile: String?
 
     @Option(name: .long, help: "Scan id to search (default: the latest scan).")
@@ -32,6 +31,8 @@ struct SubjectCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output format: table, csv or jsonl.")
     var format: OutputFormat = .table
+
+    @OptionGroup var colorOption: ColorOption
 
     func validate() throws {
         guard (personnummer == nil) != (name == nil) else {
@@ -50,12 +51,16 @@ struct SubjectCommand: ParsableCommand {
             case .failure(let error): throw ValidationError(error.description)
             }
         }
-        let keyPath = keyFile ?? KeyedHasher.defaultKeyPath
+        Terminal.use(colorOption.color)
+        let keyPath = try location.keyPath(explicit: keyFile)
+        let report = try location.reportPath()
         do {
-            let hasher = try KeyedHasher.load(path: keyPath)
             let reader = try ReportReader(path: report, scanID: scan)
+            let hasher = try KeyedHasher.load(path: keyPath)
+            // A wrong key would answer "nobody" to a registerutdrag: refuse it instead.
+            try reader.checkKey(hasher, keyPath: keyPath)
             let table = try reader.subject(hash: hasher.hash(normalized))
-            print(format.render(table), terminator: "")
+            print(format.render(table, style: TableStyle.forStdout()), terminator: "")
             if format == .table {
                 let files = Set(table.rows.map { $0[1].display + "/" + $0[2].display }).count
                 print("\(table.rows.count) occurrence(s) in \(files) file(s) (scan \(reader.scanID)).")

@@ -54,4 +54,29 @@ import Testing
         #expect(JSONText.evidence(evidence) == pieces)
         #expect(pieces == #"{"validation":"confirmed","checks":["luhn","date"],"steps":["base 0.70","context \"+0.15\""],"context":[],"tags":["test_identity\n"]}"#)
     }
+
+    /// On a terminal a table fits its width (the widest column gives way, cells elided in the
+    /// middle so a path keeps its start and its file name); piped, nothing is cut.
+    @Test func tablesFitTheTerminalAndArePrintedInFullWhenPiped() {
+        let long = "Socialförvaltningen/" + String(repeating: "Individ och familj/", count: 20) + "akt.docx"
+        let wide = ReportTable(columns: ["department", "path", "risk"], rows: [
+            [.text("Socialförvaltningen"), .text(long), .text("high")],
+            [.text("Okänd"), .text("a.txt"), .text("low")],
+        ])
+        let fitted = OutputFormat.table.render(wide, style: TableStyle(width: 80))
+        for line in fitted.split(separator: "\n") { #expect(line.count <= 80, "\(line.count): \(line)") }
+        #expect(fitted.contains("Socialförvaltningen/Indiv"))
+        #expect(fitted.contains("…"))
+        #expect(fitted.contains("akt.docx"), "the end of the path stays visible")
+        let piped = OutputFormat.table.render(wide)
+        #expect(piped.contains(long), "full when piped")
+        #expect(!piped.contains("\u{1B}"), "no colour unless asked")
+        let coloured = OutputFormat.table.render(wide, style: TableStyle(width: nil, color: true))
+        #expect(coloured.contains("\u{1B}[31mhigh"))
+    }
+
+    @Test(arguments: [("abcdefghij", 5, "ab…ij"), ("abcdefghij", 10, "abcdefghij"), ("abcdefghij", 4, "ab…j"), ("abc", 1, "a")])
+    func elidesInTheMiddle(text: String, width: Int, expected: String) {
+        #expect(OutputFormat.elide(text, to: width) == expected)
+    }
 }

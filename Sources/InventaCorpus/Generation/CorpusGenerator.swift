@@ -345,6 +345,9 @@ public struct CorpusGenerator: Sendable {
 }
 
 /// One batch's documents, filled by worker threads in any order and read in index order.
+/// `@unchecked Sendable`: workers change `items` and `error` only with `lock` held; the
+/// generator reads them only after `concurrentPerform` has returned, which orders every
+/// worker's writes before the read.
 final class BatchResults: @unchecked Sendable {
     struct Item {
         var path: String
