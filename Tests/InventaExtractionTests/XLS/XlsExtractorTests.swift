@@ -7,7 +7,7 @@ import InventaModel
     let extracted = Fixture.extract("xls/good/libreoffice.xls")
 
     func cell(_ sheet: String, _ cell: String, in unpacked: Unpacked? = nil) -> String? {
-        (unpacked ?? extracted).units.first { $0.location.sheet == sheet && $0.location.cell == cell }.map(Unpacked.owned)
+        (unpacked ?? extracted).cellUnits.first { $0.location.sheet == sheet && $0.location.cell == cell }.map(Unpacked.owned)
     }
 
     @Test(arguments: [
@@ -38,8 +38,8 @@ import InventaModel
         }
     }
 
-    @Test func eachCellUnitSeesItsRowAsContext() throws {
-        let unit = try #require(extracted.units.first { $0.location.sheet == "Blad1" && $0.location.cell == "B2" })
+    @Test func eachCellSeesItsRowAsContext() throws {
+        let unit = try #require(extracted.cellUnits.first { $0.location.sheet == "Blad1" && $0.location.cell == "B2" })
         #expect(unit.text.contains(Vector.name))
     }
 
@@ -65,12 +65,12 @@ import InventaModel
 
     @Test func workbookInAZipAndInAMail() throws {
         let zipped = Fixture.extract("xls/nested/in-zip.zip")
-        let unit = try #require(zipped.units.first { $0.location.cell == "B2" && $0.location.sheet == "Blad1" })
+        let unit = try #require(zipped.cellUnits.first { $0.location.cell == "B2" && $0.location.sheet == "Blad1" })
         #expect(unit.member == ["arkiv/bilaga.xls"])
         #expect(Unpacked.owned(unit) == Vector.pnrDigits)
         let mailed = Fixture.extract("xls/nested/attached.eml")
         #expect(mailed.member(["bilaga.xls"])?.format == .xls)
-        #expect(mailed.units.contains { $0.member == ["bilaga.xls"] && $0.location.cell == "B2" && Unpacked.owned($0) == Vector.pnrDigits })
+        #expect(mailed.cellUnits.contains { $0.member == ["bilaga.xls"] && $0.location.cell == "B2" && Unpacked.owned($0) == Vector.pnrDigits })
     }
 
     @Test(arguments: [(0x0000_0F02 as UInt32, 960.0), (0x0000_0F03, 9.6), (0x3FF0_0000, 1.0), (0xFFFF_FFFE, -1.0)])
