@@ -41,6 +41,7 @@ func mutate(_ seed: [UInt8], _ random: inout SplitMix) -> [UInt8] {
                 for k in 0..<4 { bytes[at + k] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(k))) }
             }
         case 3: // a hostile 16-bit value (record lengths, counts)
+            guard bytes.count >= 2 else { continue }
             let at = random.below(bytes.count - 1)
             let value: UInt16 = [0, 1, 0x7FFF, 0x8000, 0xFFFF, 0x2020][random.below(6)]
             bytes[at] = UInt8(value & 0xFF)
