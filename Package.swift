@@ -62,6 +62,9 @@ let package = Package(
         // Trains, evaluates and benchmarks the `name` matcher (scripts/train-names, eval-names, bench-names).
         .executableTarget(name: "inventa-train-names", dependencies: ["InventaDetection", "InventaExtraction", "InventaModel"],
                           path: "Sources/NameTrainer"),
+        // Mutation fuzzing of the extractors in process (docs/fuzzing.md): `swift run inventa-fuzz-extract`.
+        .executableTarget(name: "inventa-fuzz-extract", dependencies: ["InventaExtraction", "InventaModel"],
+                          path: "Sources/ExtractionFuzzer"),
         // `inventa bench`: scans a generated corpus and scores the report against its truth.
         .target(name: "InventaBench", dependencies: [
             "InventaModel", "InventaCrawl", "InventaDetection", "InventaPipeline", "InventaReport", "InventaCorpus",

@@ -35,6 +35,17 @@ public struct Extraction: Sendable {
     }
 }
 
+extension Extraction {
+    /// Extracts a document held in memory, named `name` (for the extension tie-breaks), as a
+    /// member would be read: for fuzzing and tools that have bytes, not files.
+    public func extract(bytes: [UInt8], name: String, emit: (TextUnit) -> Void) -> ExtractionResult {
+        let registry = ExtractorRegistry(limits: limits)
+        let context = ExtractionContext(limits: limits, registry: registry)
+        let (format, outcome) = registry.extract(MemorySource(bytes), name: name, context: context, emit: emit)
+        return ExtractionResult(format: format, outcome: outcome, members: context.members)
+    }
+}
+
 /// A file's format, outcome and the outcomes of its container members.
 public struct ExtractionResult: Sendable {
     public var format: FileFormat?

@@ -16,7 +16,8 @@ the project's seeded synthetic identities (Skatteverket TEST personnummer from
   */nested/                  inside a zip, and attached to an e-mail
 
 Requirements (a fresh machine): apt-get install libreoffice-writer libreoffice-calc
-libreoffice-impress python3-uno (scripts/system-packages.txt); pip install olefile (the
+libreoffice-impress python3-uno (only to regenerate fixtures, so not in scripts/system-packages.txt);
+pip install olefile (the
 independent CFB reader the script checks its output with).
 Run from anywhere: python3 Tests/InventaExtractionTests/Fixtures/make-legacy-fixtures.py
 """
