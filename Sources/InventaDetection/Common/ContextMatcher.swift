@@ -81,8 +81,25 @@ public final class ContextMatcher: Sendable {
                 hit(index)
             }
         }
-        scan(max(0, span.lowerBound - before)..<span.lowerBound)
+        scan(beforeWindow(in: text, to: span.lowerBound))
         scan(afterWindow(in: text, from: span.upperBound))
+    }
+
+    /// The window before a match; in a table row whose cell has its own header label
+    /// (`⇥Personnummer: 19…`) it ends at that cell's tab, since the previous cell's label
+    /// (`Ärendenr: …⇥`) belongs to the previous value (decision 0205). A bare cell after a tab
+    /// (a key–value row, `Personnummer⇥850101-…`) keeps the previous cell as its label.
+    private func beforeWindow(in text: UnsafeBufferPointer<UInt8>, to end: Int) -> Range<Int> {
+        let start = max(0, end - before)
+        var index = end
+        var sawColon = false
+        while index > start {
+            index -= 1
+            let byte = text[index]
+            if byte == UInt8(ascii: ":") { sawColon = true }
+            if byte == 0x09 { return sawColon ? (index + 1)..<end : start..<end }
+        }
+        return start..<end
     }
 
     /// The window after a match ends at a line break or a tab: a label on the next line, or in
