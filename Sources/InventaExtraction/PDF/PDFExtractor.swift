@@ -6,7 +6,8 @@ import Darwin
 import CPoppler
 import InventaModel
 
-/// Reads a PDF with poppler-glib: one text unit per page, located by page number.
+/// Reads a PDF with poppler-glib: one text unit per page, located by page number, its text
+/// rebuilt from the glyph layout so words, table cells and columns stay apart (decision 0212).
 ///
 /// Files are read through a duplicate of their read-only descriptor (poppler streams
 /// from it, so a 2 GB PDF is never held in memory); container members through a
@@ -73,13 +74,32 @@ final class PDFDocument {
 
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
 
-    /// The page's text in reading order; empty for a page without a text layer.
+    /// The page's text in reading order, built from its layout (`PDFLayoutText`); poppler's
+    /// own text where the layout does not match it; empty for a page without a text layer.
     func text(ofPage index: Int) -> String {
         guard let page = poppler_document_get_page(handle, Int32(index)) else { return "" }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         guard let text = poppler_page_get_text(page) else { return "" }
         defer { g_free(text) }
-        return String(cString: text)
+        let count = strlen(text)
+        guard count > 0 else { return "" }
+        // The layout reuses the text page poppler cached on `page` for the call above.
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var rectangleCount: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0, let rectangles else {
+            return String(cString: text)
+        }
+        defer { g_free(rectangles) }
+        var boxes = [PDFBox]()
+        boxes.reserveCapacity(Int(rectangleCount))
+        for k in 0..<Int(rectangleCount) {
+            let r = rectangles[k]
+            boxes.append(PDFBox(x1: r.x1, y1: r.y1, x2: r.x2, y2: r.y2))
+        }
+        let utf8 = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: count)
+        let laidOut = boxes.withUnsafeBufferPointer { PDFLayoutText.text(utf8: utf8, boxes: $0) }
+        guard let laidOut else { return String(cString: text) }
+        return String(decoding: laidOut, as: UTF8.self)
     }
 
     private static func classify(_ error: UnsafeMutablePointer<GError>?) -> ExtractionError {
