@@ -21,6 +21,7 @@ struct ExtractorRegistry: Sendable {
         case .ods: return OdsExtractor()
         case .eml: return EmlExtractor()
         case .mbox: return MboxExtractor()
+        case .image: return ImageExtractor()
         default: return nil
         }
     }

@@ -12,6 +12,10 @@ public struct TextUnit: Sendable {
     public var ownedRange: Range<Int>
     /// Member path inside a container, e.g. `bilaga.docx` or `inner/path.docx`; empty for the file itself.
     public var member: [String]
+    /// Tesseract's mean word confidence (0–100) when the text was read by OCR from a scan
+    /// or an image; nil for text a document holds as text. Detection tags such findings
+    /// `ocr` (docs/decisions/0230-ocr.md).
+    public var ocrConfidence: Int?
 
     public init(text: String, location: Location = Location(), ownedRange: Range<Int>? = nil, member: [String] = []) {
         self.text = text

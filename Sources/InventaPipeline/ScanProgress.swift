@@ -17,6 +17,8 @@ public final class ScanProgress: @unchecked Sendable {
         public var findings = 0
         public var bytes: Int64 = 0
         public var textBytes: Int64 = 0
+        /// Pages read by OCR (scans and images).
+        public var ocrPages = 0
         public var lastProblem: String?
     }
 
@@ -26,7 +28,7 @@ public final class ScanProgress: @unchecked Sendable {
     init() { pthread_mutex_init(&mutex, nil) }
     deinit { pthread_mutex_destroy(&mutex) }
 
-    func record(status: String, reason: String?, path: String, findings: Int, bytes: Int64, textBytes: Int) {
+    func record(status: String, reason: String?, path: String, findings: Int, bytes: Int64, textBytes: Int, ocrPages: Int = 0) {
         pthread_mutex_lock(&mutex)
         state.files += 1
         switch status {
@@ -39,6 +41,7 @@ public final class ScanProgress: @unchecked Sendable {
         state.findings += findings
         state.bytes += bytes
         state.textBytes += Int64(textBytes)
+        state.ocrPages += ocrPages
         pthread_mutex_unlock(&mutex)
     }
 

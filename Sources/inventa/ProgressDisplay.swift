@@ -37,6 +37,7 @@ final class ProgressDisplay: @unchecked Sendable {
         var line = String(format: "%d files · %.1f MB/s · %d findings · %d failed", s.files,
                           Double(s.bytes) / 1_000_000 / seconds, s.findings, s.failed)
         if s.unchanged > 0 { line += " · \(s.unchanged) unchanged" }
+        if s.ocrPages > 0 { line += " · \(s.ocrPages) OCR pages" }
         if let problem = s.lastProblem { line += " · last: " + String(problem.suffix(60)) }
         writeStderr("\r\u{1B}[K" + line)
     }
