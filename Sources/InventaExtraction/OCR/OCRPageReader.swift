@@ -3,7 +3,7 @@ import InventaModel
 /// Reads the pages of one document that have no text by OCR, within the file's OCR
 /// budget: one text unit per page, located by page and marked with tesseract's mean
 /// confidence (`TextUnit.ocrConfidence`), its digit-like tokens repaired by
-/// `OCRDigitRepair`. Shared by the image extractor and the PDF extractor's page-without-
+/// `OCRDigitRepair` and misread at-signs by `OCRAtSignRepair`. Shared by the image extractor and the PDF extractor's page-without-
 /// text path, so both count pages, defer, time out and judge confidence the same way.
 ///
 /// Owned by one extractor call; not Sendable.
@@ -43,7 +43,7 @@ struct OCRPageReader {
         let image = try render()
         let seconds = Double((context.budget.deadline - .now).components.seconds) + 0.5
         let result = engine.read(image, seconds: max(0.5, seconds))
-        let text = OCRDigitRepair.repair(result.text)
+        let text = OCRAtSignRepair.repair(OCRDigitRepair.repair(result.text))
         if text.utf8.contains(where: { $0 > 0x20 }) {
             var unit = TextUnit(text: text, location: Location(page: page))
             unit.ocrConfidence = result.confidence

@@ -21,3 +21,19 @@ import Testing
         #expect(OCRDigitRepair.repair(input) == expected)
     }
 }
+
+@Suite struct OCRAtSignRepairTests {
+    @Test(arguments: [
+        ("E-post: ludvig.w73(0example.com", "E-post: ludvig.w73@example.com"),
+        ("E-post: ludvigw73Q0example.com.", "E-post: ludvigw73@example.com."),
+        ("anna©kommun.se", "anna@kommun.se"),
+        // Not an address: stays as read.
+        ("Bilaga (0) finns.", "Bilaga (0) finns."),
+        ("sida 1Q0 av 2.", "sida 1Q0 av 2."),
+        ("lagen (1998:620).", "lagen (1998:620)."),
+        ("anna@kommun.se", "anna@kommun.se"),
+    ])
+    func repairs(input: String, expected: String) {
+        #expect(OCRAtSignRepair.repair(input) == expected)
+    }
+}
