@@ -28,6 +28,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
+        // OCR: libtesseract's C API and leptonica (image decoding), see docs/decisions/0230-ocr.md.
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
 
         // SIMD byte classification in C (SSE2 on x86-64, a plain loop elsewhere): Swift's SIMD
         // types did not vectorise the phrase sweep's loop. Header-only, inlined into Swift.
@@ -37,7 +40,7 @@ let package = Package(
         .target(name: "InventaModel"),
         .target(name: "InventaCrawl", dependencies: ["InventaModel"]),
         .target(name: "InventaExtraction", dependencies: [
-            "InventaModel", "CPoppler", "CLibXML2",
+            "InventaModel", "CPoppler", "CLibXML2", "CTesseract", "CCairo",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "InventaRules", dependencies: [

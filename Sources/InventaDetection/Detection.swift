@@ -39,7 +39,17 @@ public struct Detection: Sendable {
         }
         if let table = unit.table { NameColumnJoin.join(&findings, table: table) }
         stamp(&findings, unit: unit, text: text)
+        if let confidence = unit.ocrConfidence { markOCR(&findings, confidence: confidence) }
         return findings
+    }
+
+    /// Findings read from a scan carry `ocr` and `ocr_confidence:NN` (tesseract's mean for
+    /// the page), so `explain` and the report say which findings came from OCR and how sure
+    /// the reading was (docs/decisions/0230-ocr.md).
+    private func markOCR(_ findings: inout [Finding], confidence: Int) {
+        for index in findings.indices {
+            findings[index].evidence.tags += ["ocr", "ocr_confidence:\(confidence)"]
+        }
     }
 
     /// Sets location (with the finding's own line for line-numbered units, or its cell's for a

@@ -17,6 +17,7 @@ public struct Extraction: Sendable {
     public static func prepareLibraries() {
         xmlInitParser()
         PopplerWarmUp.run()
+        OCREngine.prepareLibrary()
     }
 
     /// Extracts `file`, passing each text unit to `emit`.
@@ -31,7 +32,8 @@ public struct Extraction: Sendable {
         let context = ExtractionContext(limits: limits, registry: registry)
         let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
         let (format, outcome) = registry.extract(source, name: name, context: context, emit: emit)
-        return ExtractionResult(format: format, outcome: outcome, members: context.members)
+        return ExtractionResult(format: format, outcome: outcome, members: context.members,
+                                ocr: context.budget.ocr.counts, ocrDeferred: context.budget.ocr.deferred)
     }
 }
 
@@ -51,6 +53,10 @@ public struct ExtractionResult: Sendable {
     public var format: FileFormat?
     public var outcome: Outcome
     public var members: [MemberResult]
+    /// Pages read by OCR, skipped by its budget, or too poor to trust.
+    public var ocr = OCRCounts()
+    /// OCR was deferred (`OCROptions.Mode.deferred`) and the file needs it: read it again later.
+    public var ocrDeferred = false
 }
 
 /// Per-file limits. Defaults suit a municipal share; all are configurable
@@ -84,6 +90,8 @@ public struct ExtractionLimits: Sendable {
     public var maxMembers: Int
     /// One member is held in memory while it is extracted; larger members are not opened.
     public var maxMemberBytes: Int64
+    /// Scans and images: tesseract, on by default (docs/decisions/0230-ocr.md).
+    public var ocr = OCROptions()
 
     public init(chunkSize: Int = 1 << 20, chunkOverlap: Int = 256, maxDepth: Int = 5,
                 maxTextBytes: Int = 256 << 20, maxPages: Int = 10_000, maxMarkupBytes: Int = 256 << 20,

@@ -24,6 +24,8 @@ public final class ExtractionBudget {
     public private(set) var textBytes = 0
     public private(set) var uncompressedBytes: Int64 = 0
     public private(set) var membersOpened = 0
+    /// OCR pages read, skipped and unreadable, across every member (`--max-ocr-pages`).
+    public let ocr = OCRTally()
     /// The first text or time limit hit, if any; once set, no more text is admitted.
     public private(set) var exceeded: ExtractionError?
 

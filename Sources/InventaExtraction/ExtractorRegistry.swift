@@ -26,6 +26,7 @@ struct ExtractorRegistry: Sendable {
         case .ppt: return PptExtractor()
         case .msg: return MsgExtractor()
         case .binary: return BinaryStringsExtractor()
+        case .image: return ImageExtractor()
         default: return nil
         }
     }

@@ -12,6 +12,8 @@ public struct FileResult: Sendable {
     public var members: [MemberResult]
     /// Bytes of text extracted; for throughput figures.
     public var textBytes: Int
+    /// Pages read by OCR, skipped by its budget, or too poor to trust.
+    public var ocr = OCRCounts()
 
     public init(file: FileRef, format: FileFormat? = nil, outcome: Outcome, findings: [Finding] = [],
                 members: [MemberResult] = [], textBytes: Int = 0) {

@@ -17,6 +17,10 @@ public struct TextUnit: Sendable {
     public var member: [String]
     /// The row's cells when the unit is a table row (docs/decisions/0205-table-rows.md).
     public var table: TableLayout?
+    /// Tesseract's mean word confidence (0–100) when the text was read by OCR from a scan
+    /// or an image; nil for text a document holds as text. Detection tags such findings
+    /// `ocr` (docs/decisions/0230-ocr.md).
+    public var ocrConfidence: Int?
 
     public init(text: String, location: Location = Location(), ownedRange: Range<Int>? = nil, member: [String] = [],
                 table: TableLayout? = nil) {

@@ -17,8 +17,13 @@ final class FileVisit: Sendable {
     let progress: ScanProgress
     let detection: Detection
     let extraction: Extraction
+    /// The same limits with OCR read at once: the deferred pass over scans (see `deferred`).
+    let ocrExtraction: Extraction
     let hooks: TestHooks
     private let workers = WorkerList()
+    /// Files that need OCR, met while the text files were read: read after them, so scans
+    /// never hold up the rest of the scan (docs/decisions/0230-ocr.md).
+    let deferred = DeferredFiles()
 
     init(options: ScanOptions, writer: ReportWriter, guardian: CrashGuard, progress: ScanProgress,
          detection: Detection, extraction: Extraction, hooks: TestHooks) {
@@ -27,7 +32,10 @@ final class FileVisit: Sendable {
         self.guardian = guardian
         self.progress = progress
         self.detection = detection
-        self.extraction = extraction
+        var deferring = extraction.limits
+        if deferring.ocr.mode == .inline { deferring.ocr.mode = .deferred }
+        self.extraction = Extraction(limits: deferring)
+        self.ocrExtraction = extraction
         self.hooks = hooks
     }
 
@@ -43,6 +51,8 @@ final class FileVisit: Sendable {
         var alreadyDone = 0
         /// Folders (root, relative path ending in '/') that could not be read this time.
         var unreadable: [(String, String)] = []
+        /// The last file was put on the deferred OCR list (no entry yet).
+        var deferredLast = false
 
         init(index: Int) { self.index = index }
     }
@@ -95,9 +105,13 @@ final class FileVisit: Sendable {
         let entry: FileEntry?
         switch event {
         case .settled(let settled): entry = settle(settled, known: known)
-        case .file: entry = scan(file, known: known, worker: worker.index)
+        case .file: entry = scan(file, known: known, worker: worker.index, extraction: extraction, deferring: worker)
         }
-        guard var entry else {
+        if worker.deferredLast {
+            worker.deferredLast = false
+            return
+        }
+        guard let entry else {
             // Counted locally and published in batches: one shared lock per file would cost
             // more than the rest of an unchanged file's visit.
             worker.unchanged += 1
@@ -109,13 +123,27 @@ final class FileVisit: Sendable {
             }
             return
         }
+        submit(entry)
+    }
+
+    /// Records `entry` in the progress and hands it to the writer.
+    private func submit(_ entry: FileEntry) {
+        var entry = entry
+        let file = entry.result.file
         entry.department = options.departments.department(root: file.root, relativePath: file.relativePath)
         let result = entry.result
         progress.record(status: result.outcome.status, reason: result.outcome.reason,
                         path: file.root == "." ? file.relativePath : file.root + (file.root.hasSuffix("/") ? "" : "/") + file.relativePath,
                         findings: result.findings.count, bytes: result.outcome.status == "scanned" ? file.size : 0,
-                        textBytes: result.textBytes)
+                        textBytes: result.textBytes, ocrPages: result.ocr.pages)
         writer.submit(entry)
+    }
+
+    /// The deferred pass: reads one file that needs OCR, with OCR on, and submits it.
+    func scanDeferred(_ file: FileRef, worker: Int) {
+        let known = writer.known.lookup(root: file.root, path: file.relativePath)
+        guard let entry = scan(file, known: known, worker: worker, extraction: ocrExtraction, deferring: nil) else { return }
+        submit(entry)
     }
 
     /// A skipped or failed entry the crawler settled: unchanged if recorded the same way.
@@ -128,7 +156,7 @@ final class FileVisit: Sendable {
     }
 
     /// A regular file: nil when unchanged, else its scanned (or quarantined) entry.
-    private func scan(_ file: FileRef, known: KnownFiles.Entry?, worker: Int) -> FileEntry? {
+    private func scan(_ file: FileRef, known: KnownFiles.Entry?, worker: Int, extraction: Extraction, deferring: Worker?) -> FileEntry? {
         var contentHash: String?
         if let known, options.incremental, FileVisit.sameIdentity(known, file) {
             guard options.verifyContent else { return nil }
@@ -142,9 +170,14 @@ final class FileVisit: Sendable {
         } else {
             guardian.begin(worker: worker, file: file)
             hooks.beforeExtracting(file)
-            result = ScanPipeline.scan(file, extraction: extraction, detection: options.runDetectors ? detection : nil,
-                                       maxFindings: options.maxFindingsPerFile)
+            let scanned = ScanPipeline.scanned(file, extraction: extraction, detection: options.runDetectors ? detection : nil,
+                                                 maxFindings: options.maxFindingsPerFile)
             guardian.end(worker: worker)
+            if let deferring, scanned.deferred, deferred.add(file) {
+                deferring.deferredLast = true
+                return nil
+            }
+            result = scanned.result
         }
         if options.verifyContent && contentHash == nil { contentHash = ContentDigest.sha256(path: file.pathBytes) }
         return FileEntry(result: result, department: "", replaces: known?.id, contentHash: contentHash)
@@ -163,4 +196,33 @@ final class WorkerList: Sendable {
     private let workers = Mutex<[FileVisit.Worker]>([])
     func append(_ worker: FileVisit.Worker) { workers.withLock { $0.append(worker) } }
     var all: [FileVisit.Worker] { workers.withLock { $0 } }
+}
+
+/// Files put aside for the OCR pass, in the order met. Bounded: past `capacity` a file is
+/// read with OCR at once, so a share of millions of scans cannot grow this without end.
+final class DeferredFiles: @unchecked Sendable {
+    static let capacity = 200_000
+    private let lock = NSLock()
+    private var files: [FileRef] = []
+    private var next = 0
+
+    /// False when the list is full (the caller reads the file now).
+    func add(_ file: FileRef) -> Bool {
+        lock.withLock {
+            guard files.count < DeferredFiles.capacity else { return false }
+            files.append(file)
+            return true
+        }
+    }
+
+    /// The next file to read in the OCR pass, or nil when all are taken.
+    func take() -> FileRef? {
+        lock.withLock {
+            guard next < files.count else { return nil }
+            defer { next += 1 }
+            return files[next]
+        }
+    }
+
+    var count: Int { lock.withLock { files.count } }
 }

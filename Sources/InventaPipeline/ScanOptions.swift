@@ -79,6 +79,8 @@ public struct ScanOptions: Sendable {
             ("max_text_per_file", String(limits.maxTextBytes)),
             ("max_pages", String(limits.maxPages)),
             ("timeout_per_file", String(limits.timeoutSeconds)),
+            ("ocr", limits.ocr.isEnabled ? limits.ocr.languages : "off"),
+            ("max_ocr_pages", String(limits.ocr.maxPagesPerFile)),
         ]
         pairs += policy.excludes.map { ("exclude", $0.pattern) }
         pairs += policy.includes.map { ("include", $0.pattern) }

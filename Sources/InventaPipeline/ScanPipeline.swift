@@ -96,6 +96,7 @@ public final class ScanPipeline: Sendable {
                 if writer.hasFailed { crawler.cancel() }
             }
         }
+        if !isCancelled { runDeferred(visit, guardian: guardian, writer: writer) }
         visit.flush()
         let interrupted = isCancelled
         var removed: [Int64] = []
@@ -124,6 +125,27 @@ public final class ScanPipeline: Sendable {
         return summary
     }
 
+    /// The OCR pass: the files that need OCR, read after every other file on the same
+    /// number of worker threads (each with its own tesseract handle, freed when it ends).
+    private func runDeferred(_ visit: FileVisit, guardian: CrashGuard, writer: ReportWriter) {
+        guard visit.deferred.count > 0 else { return }
+        let threads = (0..<min(options.policy.jobs, visit.deferred.count)).map { index in
+            let thread = Thread { [self] in
+                guardian.attach(worker: index)
+                while !isCancelled, !writer.hasFailed, let file = visit.deferred.take() {
+                    visit.scanDeferred(file, worker: index)
+                }
+                doneThreads.signal()
+            }
+            thread.stackSize = 16 << 20
+            return thread
+        }
+        threads.forEach { $0.start() }
+        threads.forEach { _ in doneThreads.wait() }
+    }
+
+    private let doneThreads = DispatchSemaphore(value: 0)
+
     /// Stops the scan: files in progress finish, everything written so far stays in the report.
     public func cancel() {
         cancelFlag.set()
@@ -136,6 +158,11 @@ public final class ScanPipeline: Sendable {
     /// Extracts and detects one file (`detection` nil: extracts only, a benchmark diagnostic).
     /// Never throws: every problem becomes the file's outcome.
     static func scan(_ file: FileRef, extraction: Extraction, detection: Detection?, maxFindings: Int) -> FileResult {
+        scanned(file, extraction: extraction, detection: detection, maxFindings: maxFindings).result
+    }
+
+    /// `scan`, and whether the file was put aside for the OCR pass (`OCROptions.Mode.deferred`).
+    static func scanned(_ file: FileRef, extraction: Extraction, detection: Detection?, maxFindings: Int) -> (result: FileResult, deferred: Bool) {
         var findings: [Finding] = []
         var textBytes = 0
         var truncated = false
@@ -158,7 +185,8 @@ public final class ScanPipeline: Sendable {
         if truncated && extracted.outcome == .scanned {
             result.outcome = .partial("limit_exceeded: more than \(maxFindings) findings; the first \(maxFindings) are kept")
         }
-        return result
+        result.ocr = extracted.ocr
+        return (result, extracted.ocrDeferred)
     }
 }
 

@@ -32,6 +32,10 @@ public struct ScanProfile: Sendable, Equatable {
     public var verifyContent: Bool?
     /// `max_removed_share`: see `ScanOptions.maxRemovedShare`.
     public var maxRemovedShare: Double?
+    /// `[ocr]`: scans and images (docs/decisions/0230-ocr.md); nil where the profile leaves the default.
+    public var ocrEnabled: Bool?
+    public var ocrMaxPages: Int?
+    public var ocrLanguages: String?
     public var departments = DepartmentMap()
 
     public init(path: String) {
@@ -73,10 +77,11 @@ public struct ScanProfile: Sendable, Equatable {
             ("crawl", ["exclude", "include", "hidden", "follow_symlinks", "one_file_system"]),
             ("limits", Reader.limitKeys),
             ("departments", ["fallback"]),
+            ("ocr", ["enabled", "max_pages", "languages"]),
         ]
         static let limitKeys = ["max_file_size", "max_depth", "max_pages", "max_text_per_file", "timeout_per_file"]
         static let topKeys = ["roots", "report", "key_file", "rules", "jobs", "verify_content", "max_removed_share", "crawl", "limits",
-                              "departments", "department"]
+                              "departments", "department", "ocr"]
 
         mutating func profile(_ table: TOMLTable) throws(ProfileError) -> ScanProfile {
             try known(table, keys: Reader.topKeys, prefix: "")
@@ -111,6 +116,18 @@ public struct ScanProfile: Sendable, Equatable {
                 profile.oneFileSystem = try bool(crawl, "one_file_system", prefix: "crawl.")
             }
             if let limits = try subtable(table, "limits") { try readLimits(limits, into: &profile) }
+            if let ocr = try subtable(table, "ocr") {
+                try known(ocr, keys: ["enabled", "max_pages", "languages"], prefix: "ocr.")
+                profile.ocrEnabled = try bool(ocr, "enabled", prefix: "ocr.")
+                if let pages = try int(ocr, "max_pages", prefix: "ocr.") {
+                    guard pages >= 0 else { throw error("ocr.max_pages", "\(pages) is out of range", "use 0 or more") }
+                    profile.ocrMaxPages = pages
+                }
+                if let languages = try string(ocr, "languages", prefix: "ocr.") {
+                    guard !languages.isEmpty else { throw error("ocr.languages", "empty", "write e.g. languages = \"swe+eng\"") }
+                    profile.ocrLanguages = languages
+                }
+            }
             var fallback = DepartmentMap.unknown
             if let departments = try subtable(table, "departments") {
                 try known(departments, keys: ["fallback"], prefix: "departments.")

@@ -19,6 +19,8 @@ public final class ScanProgress: Sendable {
         public var bytes: Int64 = 0
         public var textBytes: Int64 = 0
         /// The full path of the latest failed file and why.
+        /// Pages read by OCR (scans and images).
+        public var ocrPages = 0
         public var lastProblem: String?
         /// The same problem's full path and the first word of its reason (`corrupt`, `unreadable directory`).
         public var lastProblemPath: String?
@@ -30,7 +32,7 @@ public final class ScanProgress: Sendable {
 
     init() {}
 
-    func record(status: String, reason: String?, path: String, findings: Int, bytes: Int64, textBytes: Int) {
+    func record(status: String, reason: String?, path: String, findings: Int, bytes: Int64, textBytes: Int, ocrPages: Int = 0) {
         state.withLock { state in
             state.files += 1
             switch status {
@@ -45,6 +47,7 @@ public final class ScanProgress: Sendable {
             state.findings += findings
             state.bytes += bytes
             state.textBytes += Int64(textBytes)
+            state.ocrPages += ocrPages
         }
     }
 

@@ -13,7 +13,8 @@ import InventaModel
 /// from it, so a 2 GB PDF is never held in memory); container members through a
 /// `GBytes` copy. Never a URI, so poppler can never reach the network. Outcomes:
 /// password-protected (after poppler tried the empty user password) → `encrypted`;
-/// pages but no text on any of them (scanned images) → `needs_ocr`; more pages than
+/// pages without text are read by OCR (`PDFPageOCR`), and with OCR off, no text on any
+/// page → `needs_ocr`; more pages than
 /// `limits.maxPages` → the first pages are read and the file is `limit_exceeded`.
 ///
 /// The document is created, used and released inside one call, so it never crosses
@@ -32,20 +33,25 @@ public struct PDFExtractor: Extractor {
         for index in 0..<min(pages, maxPages) {
             try context.checkBudget()
             let text = document.text(ofPage: index)
-            guard text.utf8.contains(where: { $0 > 0x20 }) else { continue } // bytes, not Characters: cheap
+            guard text.utf8.contains(where: { $0 > 0x20 }) else { // bytes, not Characters: cheap
+                // No text layer: a scanned page, read by OCR (docs/decisions/0230-ocr.md).
+                if try PDFPageOCR.read(document, page: index, context: context, emit: emit) { textPages += 1 }
+                continue
+            }
             textPages += 1
             emit(TextUnit(text: text, location: Location(page: index + 1)))
         }
         if pages > maxPages {
             throw ExtractionError.limitExceeded("more than \(maxPages) pages, the first \(maxPages) were read; raise --max-pages to read them all")
         }
+        if let error = PDFPageOCR.budgetError(context) { throw error }
         if textPages == 0 && pages > 0 { throw ExtractionError.needsOCR }
     }
 }
 
 /// An open poppler document, owned by one call and released on deinit.
 final class PDFDocument {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     init(_ input: ExtractionInput) throws(ExtractionError) {
         var error: UnsafeMutablePointer<GError>?
