@@ -11,16 +11,18 @@ public enum RiskLevel: String, Sendable, Codable, Comparable, CaseIterable {
 /// (low findings are hints, e.g. a health term with no person in sight).
 /// - high: a person is identified (a personnummer/samordningsnummer, or a name together
 ///   with an address) and a sensitive category (GDPR Art. 9/10, protected identity) is
-///   present; or the file lists many people (`manyPeople` distinct identity numbers, or
-///   `manyNames` distinct names);
+///   present; or, when set, the file lists many people (`manyPeople` distinct identity
+///   numbers, or `manyNames` distinct names; off by default since decision 0306);
 /// - medium: an identified person, a sensitive category, or a bank account, IBAN or card
 ///   number, without the above;
-/// - low: only contact data (phone, e-mail, address), names, giro numbers, or only hints;
-/// - none: no findings.
+/// - low: only contact data (phone, e-mail, address), names or giro numbers;
+/// - none: no findings, or only hints (low findings).
 public struct RiskPolicy: Sendable, Equatable {
-    /// Distinct personnummer/samordningsnummer that make a file a list of people.
+    /// Distinct personnummer/samordningsnummer that make a file a list of people, high on
+    /// its own (`Int.max`, off, by default: a list's risk follows from what it says about its
+    /// people, decision 0306).
     public var manyPeople: Int
-    /// Distinct names that make a file a list of people.
+    /// Distinct names that make a file a list of people (off by default, as `manyPeople`).
     public var manyNames: Int
     /// Findings below this level do not count.
     public var minimumLevel: Level
@@ -29,7 +31,7 @@ public struct RiskPolicy: Sendable, Equatable {
     /// Categories that are medium risk on their own (financial data tied to a person).
     public var financial: Set<Category>
 
-    public init(manyPeople: Int = 10, manyNames: Int = 30, minimumLevel: Level = .medium,
+    public init(manyPeople: Int = .max, manyNames: Int = .max, minimumLevel: Level = .medium,
                 identifiers: Set<Category> = [.personnummer, .samordningsnummer],
                 financial: Set<Category> = [.bankAccount, .iban, .paymentCard]) {
         self.manyPeople = manyPeople
@@ -42,6 +44,8 @@ public struct RiskPolicy: Sendable, Equatable {
     public func risk(of findings: [Finding]) -> RiskLevel {
         if findings.isEmpty { return .none }
         let counted = findings.filter { $0.level >= minimumLevel }
+        // Only hints (a health term in a policy text, a role mailbox): nothing to act on.
+        if counted.isEmpty { return .none }
         let categories = Set(counted.map(\.category))
         let people = Set(counted.filter { identifiers.contains($0.category) }.map(\.normalized))
         let names = Set(counted.filter { $0.category == .name }.map(\.normalized))

@@ -79,21 +79,38 @@ public struct ContextSpec: Sendable, Equatable {
     public var positiveBoost: Double
     public var negative: [String]
     public var negativePenalty: Double
+    /// Labels of reference numbers (`kundnr`, `ärendenummer`, `ocr`): as the value's label they
+    /// subtract `referencePenalty`; further away they count as negative words.
+    public var reference: [String]
+    public var referencePenalty: Double
+    /// Labels where an organisation number is expected (`org.nr`): as the value's label, a valid
+    /// personnummer there is an enskild firma's, its owner's: scored `soleTraderScore` and tagged
+    /// `sole_trader`. Further away they count as negative words.
+    public var soleTrader: [String]
+    public var soleTraderScore: Double
 
     public static let defaultBefore = 40
     public static let defaultAfter = 20
     public static let defaultBoost = 0.15
     public static let defaultPenalty = 0.35
+    public static let defaultReferencePenalty = 0.65
+    public static let defaultSoleTraderScore = 0.65
 
     public init(before: Int = ContextSpec.defaultBefore, after: Int = ContextSpec.defaultAfter,
                 positive: [String] = [], positiveBoost: Double = ContextSpec.defaultBoost,
-                negative: [String] = [], negativePenalty: Double = ContextSpec.defaultPenalty) {
+                negative: [String] = [], negativePenalty: Double = ContextSpec.defaultPenalty,
+                reference: [String] = [], referencePenalty: Double = ContextSpec.defaultReferencePenalty,
+                soleTrader: [String] = [], soleTraderScore: Double = ContextSpec.defaultSoleTraderScore) {
         self.before = before
         self.after = after
         self.positive = positive
         self.positiveBoost = positiveBoost
         self.negative = negative
         self.negativePenalty = negativePenalty
+        self.reference = reference
+        self.referencePenalty = referencePenalty
+        self.soleTrader = soleTrader
+        self.soleTraderScore = soleTraderScore
     }
 }
 

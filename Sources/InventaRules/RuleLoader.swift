@@ -99,7 +99,8 @@ struct RuleReader {
     static let ruleKeys: Set<String> = ["id", "category", "description", "enabled", "confidence", "matcher", "keywords",
                                         "context", "allowlist", "examples"]
     static let matcherKeys: Set<String> = ["builtin", "regex", "group", "phrases", "phrases_file"]
-    static let contextKeys: Set<String> = ["before", "after", "positive", "positive_boost", "negative", "negative_penalty"]
+    static let contextKeys: Set<String> = ["before", "after", "positive", "positive_boost", "negative", "negative_penalty",
+                                           "reference", "reference_penalty", "sole_trader", "sole_trader_score"]
     static let allowlistKeys: Set<String> = ["values", "patterns"]
     static let exampleKeys: Set<String> = ["match", "no_match"]
 
@@ -255,6 +256,10 @@ struct RuleReader {
         spec.negative = (stringArray("negative", in: context, path: "context.negative") ?? []).map(lowered)
         spec.positiveBoost = unitInterval("positive_boost", in: context, path: "context.positive_boost") ?? spec.positiveBoost
         spec.negativePenalty = unitInterval("negative_penalty", in: context, path: "context.negative_penalty") ?? spec.negativePenalty
+        spec.reference = (stringArray("reference", in: context, path: "context.reference") ?? []).map(lowered)
+        spec.referencePenalty = unitInterval("reference_penalty", in: context, path: "context.reference_penalty") ?? spec.referencePenalty
+        spec.soleTrader = (stringArray("sole_trader", in: context, path: "context.sole_trader") ?? []).map(lowered)
+        spec.soleTraderScore = unitInterval("sole_trader_score", in: context, path: "context.sole_trader_score") ?? spec.soleTraderScore
         return spec
     }
 

@@ -94,7 +94,7 @@ import Testing
         #expect(result.output.contains("line 2  personnummer  high 0.95  rule se.personnummer"))
         #expect(result.output.contains("value:    720107-****"))
         #expect(!result.output.contains("720107-9295"))
-        #expect(result.output.contains("co-occurrence +0.50 (personnummer in the same text unit)"))
+        #expect(result.output.contains("co-occurrence +0.50 (personnummer in the same passage)"))
     }
 
     @Test func rulesFromTheEnvironmentAreUsed() throws {

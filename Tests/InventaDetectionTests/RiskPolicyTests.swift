@@ -11,7 +11,7 @@ import Testing
 
     @Test(arguments: [
         ([], RiskLevel.none),
-        ([finding(.health, .low)], .low),
+        ([finding(.health, .low)], .none),   // only a hint (decision 0306)
         ([finding(.phone, .high), finding(.email, .high)], .low),
         ([finding(.name, .high)], .low),
         ([finding(.personnummer, .high)], .medium),
@@ -22,9 +22,9 @@ import Testing
         ([finding(.name, .high), finding(.address, .high), finding(.protectedIdentity, .medium)], .high),
         ([finding(.personnummer, .high), finding(.criminal, .low)], .medium),
         ([finding(.personnummer, .low), finding(.health, .high)], .medium),
-        ((0..<10).map { finding(.personnummer, .high, "p\($0)") }, .high),
-        ((0..<10).map { _ in finding(.personnummer, .high, "same") }, .medium),
-        ((0..<30).map { finding(.name, .medium, "n\($0)") }, .high),
+        // A list of people without sensitive data is medium (many-people thresholds off by default).
+        ((0..<10).map { finding(.personnummer, .high, "p\($0)") }, .medium),
+        ((0..<30).map { finding(.name, .medium, "n\($0)") }, .low),
     ] as [([Finding], RiskLevel)])
     func risk(findings: [Finding], expected: RiskLevel) {
         #expect(RiskPolicy().risk(of: findings) == expected)
@@ -33,6 +33,8 @@ import Testing
     @Test func thresholdsAreConfigurable() {
         let findings = (0..<3).map { Self.finding(.personnummer, .high, "p\($0)") }
         #expect(RiskPolicy(manyPeople: 3).risk(of: findings) == .high)
+        #expect(RiskPolicy(manyPeople: 3).risk(of: (0..<3).map { _ in Self.finding(.personnummer, .high, "same") }) == .medium)
+        #expect(RiskPolicy(manyNames: 5).risk(of: (0..<5).map { Self.finding(.name, .medium, "n\($0)") }) == .high)
         #expect(RiskPolicy(minimumLevel: .low).risk(of: [Self.finding(.personnummer, .low), Self.finding(.health, .low)]) == .high)
     }
 }

@@ -27,49 +27,76 @@ public final class ContextMatcher: Sendable {
         self.automaton = keywords.isEmpty ? nil : ByteAutomaton(patterns: keywords.map(\.bytes))
     }
 
-    /// The keywords found in the window around `span` of `text`, in list order, each once.
-    /// Called for every candidate: a window with no keyword (the usual case) allocates nothing.
+    /// At most this many words between a context word and the value: the word is the value's
+    /// label (`Personnummer: …`, `Referensnummer i ärendehanteringssystemet: …`, `… (pnr)`).
+    static let labelReach = 2
+    /// Beyond the label reach and at most this many words away: `near`; further: `far`.
+    static let nearReach = 7
+
+    /// The keywords found in the window around `span` of `text`, in list order, each once,
+    /// whatever their reach.
     public func find(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [String] {
-        guard let automaton else { return [] }
-        if keywords.count > 64 { return findMany(automaton, in: text, around: span) }
-        var found: UInt64 = 0
-        scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
-        guard found != 0 else { return [] }
-        var words: [String] = []
-        words.reserveCapacity(found.nonzeroBitCount)
-        for index in keywords.indices where found & (1 << UInt64(index)) != 0 { words.append(keywords[index].word) }
-        return words
+        findHits(in: text, around: span).map { keywords[$0].word }
     }
 
-    /// The keywords found around `span`, as indexes into `keywords`: for a rule's positive and
-    /// negative words in one list, which share their windows, and for step texts built in advance
-    /// per keyword. Allocates nothing for lists of up to 64 keywords.
+    /// The keywords found around `span` with their reach (`ContextHits.Reach`): as indexes into
+    /// `keywords`, for a rule's word lists in one list, which share their windows, and for step
+    /// texts built in advance per keyword. Allocates nothing for lists of up to 64 keywords.
     func findHits(in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> ContextHits {
-        guard let automaton else { return ContextHits() }
-        if keywords.count > 64 { return ContextHits(indexes: findMany(automaton, in: text, around: span, indexes: true).map(\.index)) }
-        var found: UInt64 = 0
-        scanWindows(automaton, in: text, around: span) { found |= 1 << UInt64($0) }
-        return ContextHits(bits: found)
+        var hits = ContextHits()
+        guard let automaton else { return hits }
+        scanWindows(automaton, in: text, around: span) { index, start, end in
+            let (reach, words) = Self.reach(in: text, value: span, word: start..<end)
+            hits.insert(index, reach: reach, words: words)
+        }
+        return hits
     }
 
-    /// `find` for lists of more than 64 keywords.
-    private func findMany(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>) -> [String] {
-        findMany(automaton, in: text, around: span, indexes: true).map(\.word)
+    /// Where a context word at `word` stands to the value at `value` (decision 0306): the number
+    /// of words between them, and whether a value or a cell boundary of its own lies between.
+    static func reach(in text: UnsafeBufferPointer<UInt8>, value: Range<Int>, word: Range<Int>) -> (ContextHits.Reach, Int) {
+        let between = word.upperBound <= value.lowerBound ? word.upperBound..<value.lowerBound : value.upperBound..<word.lowerBound
+        var words = 0
+        var inWord = false
+        var tabs = 0
+        for position in between {
+            let byte = text[position]
+            // A digit between: another value (`Tel 070-174 06 07, pnr …`; `… 070-… tel`).
+            if ByteClass.isDigit(byte) { return (.otherValue, words) }
+            if byte == 0x09 { tabs += 1 }
+            let isWord = isWordByte(byte)
+            if isWord && !inWord { words += 1 }
+            inWord = isWord
+        }
+        // Another cell between: a label counts from the previous cell only in a key–value table
+        // (`Personnummer⇥830404-2388`: one tab and nothing else); otherwise it heads another cell.
+        if tabs > 1 || (tabs == 1 && words > 0) { return (.otherValue, words) }
+        // After the value, a word that is itself followed by a number is that number's label
+        // (`830404-2388, tel 070-…`).
+        if word.lowerBound >= value.upperBound && labelsNumber(in: text, after: word.upperBound) { return (.otherValue, words) }
+        if words <= labelReach { return (.label, words) }
+        return (words <= nearReach ? .near : .far, words)
     }
 
-    private func findMany(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>,
-                          indexes: Bool) -> [(index: Int, word: String)] {
-        var found = [Bool](repeating: false, count: keywords.count)
-        var any = false
-        scanWindows(automaton, in: text, around: span) { found[$0] = true; any = true }
-        guard any else { return [] }
-        return keywords.indices.filter { found[$0] }.map { ($0, keywords[$0].word) }
+    /// True when a digit follows `end` after at most a few label characters (`: `, `. `, `nr `).
+    private static func labelsNumber(in text: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var position = end
+        let limit = min(text.count, end + 4)
+        while position < limit {
+            let byte = text[position]
+            if ByteClass.isDigit(byte) { return true }
+            guard byte == 0x20 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: "#") else { return false }
+            position += 1
+        }
+        return false
     }
 
-    /// Calls `hit(keyword index)` for every keyword that starts a word in the windows before and after `span`.
+    /// Calls `hit(keyword index, start, end)` (offsets into `text`) for every keyword that starts
+    /// a word in the windows before and after `span`.
     @inline(__always)
     private func scanWindows(_ automaton: ByteAutomaton, in text: UnsafeBufferPointer<UInt8>, around span: Range<Int>,
-                             hit: (Int) -> Void) {
+                             hit: (Int, Int, Int) -> Void) {
         func scan(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
             let window = UnsafeBufferPointer(rebasing: text[range])
@@ -78,7 +105,7 @@ public final class ContextMatcher: Sendable {
                 let start = end - keyword.bytes.count
                 guard start == 0 || !ContextMatcher.isWordByte(window[start - 1]) else { return }
                 guard !keyword.needsWordEnd || end == window.count || !ContextMatcher.isWordByte(window[end]) else { return }
-                hit(index)
+                hit(index, range.lowerBound + start, range.lowerBound + end)
             }
         }
         scan(beforeWindow(in: text, to: span.lowerBound))

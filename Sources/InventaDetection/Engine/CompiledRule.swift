@@ -10,12 +10,17 @@ import InventaRules
 final class CompiledRule: Sendable {
     let rule: Rule
     let regex: RegexMatcher?
-    /// Positive words first, then negative ones: both use the same windows, so one scan finds both.
+    /// Positive words first, then negative ones, reference labels and sole-trader labels: all use
+    /// the same windows, so one scan finds them all.
     let context: ContextMatcher
-    let positiveCount: Int
-    /// Per context word: the step when it is the only word found, e.g. `context +0.30 (plusgiro)`.
-    let singleWordSteps: [String]
-    /// Per context word, as the evidence shows it: `+tel`, `-fax`.
+    /// The keyword index ranges of each list in `context.keywords`.
+    let positiveWords: Range<Int>
+    let negativeWords: Range<Int>
+    let referenceWords: Range<Int>
+    let soleTraderWords: Range<Int>
+    /// Per context word: the step when it is the value's label, e.g. `context +0.15 (label pnr)`.
+    let labelSteps: [String]
+    /// Per context word, as the evidence shows it: `+tel`, `-fax`, `-ref:kundnr`, `~org:org.nr`.
     let contextEvidence: [String]
     let allowedValues: Set<String>
     let allowedPatterns: [RegexMatcher]
@@ -35,11 +40,26 @@ final class CompiledRule: Sendable {
             throw EngineError(message: "\(rule.file): rule '\(rule.id)': \(error)")
         }
         let context = rule.context
-        self.context = ContextMatcher(words: context.positive + context.negative, before: context.before, after: context.after)
-        positiveCount = context.positive.count
-        singleWordSteps = context.positive.map { StepText.adjustment("context", by: context.positiveBoost, because: [$0]) }
-            + context.negative.map { StepText.adjustment("context", by: -context.negativePenalty, because: [$0]) }
-        contextEvidence = context.positive.map { "+" + $0 } + context.negative.map { "-" + $0 }
+        self.context = ContextMatcher(words: context.positive + context.negative + context.reference + context.soleTrader,
+                                      before: context.before, after: context.after)
+        positiveWords = 0..<context.positive.count
+        negativeWords = positiveWords.upperBound..<(positiveWords.upperBound + context.negative.count)
+        referenceWords = negativeWords.upperBound..<(negativeWords.upperBound + context.reference.count)
+        soleTraderWords = referenceWords.upperBound..<(referenceWords.upperBound + context.soleTrader.count)
+        var steps: [String] = []
+        for word in context.positive { steps.append(StepText.adjustment("context", by: context.positiveBoost, because: ["label " + word])) }
+        for word in context.negative { steps.append(StepText.adjustment("context", by: -context.negativePenalty, because: ["label " + word])) }
+        for word in context.reference {
+            steps.append(StepText.adjustment("reference", by: -context.referencePenalty, because: ["label " + word]))
+        }
+        for word in context.soleTrader { steps.append("label \(word): an enskild firma's organisation number is its owner's personnummer") }
+        labelSteps = steps
+        var evidence: [String] = []
+        evidence += context.positive.map { "+" + $0 }
+        evidence += context.negative.map { "-" + $0 }
+        evidence += context.reference.map { "-ref:" + $0 }
+        evidence += context.soleTrader.map { "~org:" + $0 }
+        contextEvidence = evidence
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)
         hasAllowlist = !allowedValues.isEmpty || !allowedPatterns.isEmpty

@@ -63,9 +63,11 @@ public struct RuleEngine: Sendable {
         let span: Range<Int>
         let validation: Evidence.Validation
         var card: ScoreCard
-        /// Indexes of the context words seen near the candidate (into the rule's
-        /// `ContextMatcher.keywords`, ascending: positive words first, then negative ones).
+        /// The context words seen near the candidate, with their reach (into the rule's
+        /// `ContextMatcher.keywords`: positive words first, then negative, reference, sole trader).
         let context: ContextHits
+        /// The value's label says an organisation number is expected: an enskild firma's number.
+        let soleTrader: Bool
         let source: Source
     }
 
@@ -215,6 +217,8 @@ public struct RuleEngine: Sendable {
             let phraseRules = phraseRulesHaveKeywords ? active.all() : prefilter.alwaysActive
             for match in phrases.matches(in: text, active: phraseRules) {
                 let compiled = rules[match.rule]
+                // `präst*` in `Prästgårdsgatan`: a street or place name says nothing about anyone.
+                if Self.endsInStreetName(text, match.span) { continue }
                 // The validation step shows no checks for `unknown`, so the card needs none here.
                 let item = compiled.hasAllowlist
                     ? score(phraseCandidate(match.span, check: match.check, rule: compiled.rule, text: text), rule: match.rule, in: text)
@@ -230,11 +234,22 @@ public struct RuleEngine: Sendable {
                     && Self.overlapsAny(suppressing, item.span)
             }
         }
-        applyCooccurrence(&scored)
+        applyCooccurrence(&scored, in: text)
         scored.removeAllInPlace { item in
             (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
         return scored
+    }
+
+    /// True when the last word of `span` is a compound street name (`Prästgårdsgatan`,
+    /// `Klostervägen`, `Sjukhusbacken`): a phrase entry ending in `*` extends its match to the
+    /// end of the word, so the whole compound is in the span. The street lexicon decides.
+    static func endsInStreetName(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+        var start = span.upperBound
+        while start > span.lowerBound && ContextMatcher.isWordByte(text[start - 1]) { start -= 1 }
+        let word = start..<span.upperBound
+        let street = StreetLexicon.classify(text, word)
+        return street.isStreet && !street.standalone
     }
 
     private static func asSuppressor(_ reported: Candidate) -> Candidate {
@@ -270,6 +285,8 @@ public struct RuleEngine: Sendable {
 
     /// The matcher scores of regex and phrase matches (their rules may set `confidence`).
     static let regexScore = 0.5
+    /// The tag of a personnummer found where an organisation number is expected (decision 0306).
+    public static let soleTraderTag = "sole_trader"
     static let phraseScore = 0.3
 
     private func score(_ candidate: Candidate, rule index: Int, in text: UnsafeBufferPointer<UInt8>) -> Scored? {
@@ -286,26 +303,9 @@ public struct RuleEngine: Sendable {
         var card = ScoreCard(base: base, source: compiled.rule.confidence == nil ? .matcher : .rule)
         card.validation(validation, checks: checks)
         let found = compiled.context.findHits(in: text, around: span)
-        if !found.isEmpty {
-            let split = found.count(below: compiled.positiveCount)
-            if split == 1 {
-                // The one positive word is the lowest index.
-                card.adjust(by: compiled.rule.context.positiveBoost, step: compiled.singleWordSteps[found.lowest])
-            } else if split > 1 {
-                card.adjust("context", by: compiled.rule.context.positiveBoost, because: words(Array(found)[..<split], of: compiled))
-            }
-            if found.count - split == 1 {
-                // The one negative word is the highest index (negative words follow the positive ones).
-                card.adjust(by: -compiled.rule.context.negativePenalty, step: compiled.singleWordSteps[found.highest])
-            } else if found.count - split > 1 {
-                card.adjust("context", by: -compiled.rule.context.negativePenalty, because: words(Array(found)[split...], of: compiled))
-            }
-        }
-        return Scored(rule: index, category: category, span: span, validation: validation, card: card, context: found, source: source)
-    }
-
-    private func words(_ indexes: ArraySlice<Int>, of compiled: CompiledRule) -> [String] {
-        indexes.map { compiled.context.keywords[$0].word }
+        let soleTrader = found.isEmpty ? false : compiled.applyContext(found, to: &card)
+        return Scored(rule: index, category: category, span: span, validation: validation, card: card, context: found,
+                      soleTrader: soleTrader, source: source)
     }
 
     private func regexCandidate(_ span: Range<Int>, rule: Rule, text: UnsafeBufferPointer<UInt8>) -> Candidate {
@@ -355,21 +355,39 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// Sensitive terms become strong next to something that identifies a person.
-    private func applyCooccurrence(_ scored: inout [Scored]) {
+    /// The categories that name a person (the subject a pronoun or role noun can refer to).
+    private static let naming = CategoryMask([.personnummer, .samordningsnummer, .name])
+
+    /// Sensitive terms become strong when a person is in reach: something that identifies a
+    /// person in the same passage, or a reference to a person (pronoun, role noun) with a
+    /// person named earlier in the unit (`SubjectReach`, decision 0306). Without a subject a term stays a hint.
+    private func applyCooccurrence(_ scored: inout [Scored], in text: UnsafeBufferPointer<UInt8>) {
         let policy = options.cooccurrence
         guard policy.boost > 0, scored.contains(where: { $0.category.isSensitive }) else { return }
-        var present = CategoryMask()
+        let reach = SubjectReach(text)
+        var identified: Set<Int> = []
+        var firstNamed: Int?
+        var present: [Int: CategoryMask] = [:]
         for index in scored.indices {
             let category = scored[index].category
-            guard identifying.contains(category), !present.contains(category), !rules[scored[index].rule].isSuppressor,
+            guard identifying.contains(category), !rules[scored[index].rule].isSuppressor,
                   scored[index].card.provisional >= options.thresholds.medium else { continue }
-            present.insert(category)
+            let passage = reach.passage(of: scored[index].span.lowerBound)
+            identified.insert(passage)
+            present[passage, default: CategoryMask()].insert(category)
+            if Self.naming.contains(category) { firstNamed = min(firstNamed ?? passage, passage) }
         }
-        guard !present.isEmpty else { return }
-        let reason = present.sortedByName.map(\.rawValue).joined(separator: ", ") + " in the same text unit"
-        let step = ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
+        guard !identified.isEmpty else { return }
+        var steps: [Int: String] = [:]
         for index in scored.indices where scored[index].category.isSensitive {
+            let passage = reach.passage(of: scored[index].span.lowerBound)
+            guard reach.hasSubject(passage: passage, identified: identified, firstNamed: firstNamed) else { continue }
+            let step = steps[passage] ?? {
+                let reason = present[passage].map { $0.sortedByName.map(\.rawValue).joined(separator: ", ") + " in the same passage" }
+                    ?? "a person named earlier in the text unit, referred to in this passage"
+                return ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
+            }()
+            steps[passage] = step
             scored[index].card.adjust(by: policy.boost, step: step)
         }
     }
@@ -393,8 +411,9 @@ public struct RuleEngine: Sendable {
                 context.append(compiled.contextEvidence[word])
             }
         }
+        let tags = scored[index].soleTrader ? candidate.tags + [Self.soleTraderTag] : candidate.tags
         let evidence = Evidence(validation: candidate.validation, checks: candidate.checks, steps: result.steps,
-                                context: context, tags: candidate.tags)
+                                context: context, tags: tags)
         return Finding(category: candidate.category, value: candidate.value, normalized: candidate.normalized,
                        masked: candidate.masked, span: candidate.span, confidence: result.confidence, level: result.level,
                        rule: compiled.rule.id, location: Self.noLocation, evidence: evidence)

@@ -20,5 +20,6 @@ public enum PersonnummerRejection: String, Sendable, Equatable, Error {
     case futureDate = "future_date"
     case organisationsnummer
     case centuryMismatch = "century_mismatch"
+    case birthNumber = "birth_number"
     case malformed
 }

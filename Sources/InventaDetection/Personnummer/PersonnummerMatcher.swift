@@ -67,6 +67,7 @@ public struct PersonnummerMatcher: Matcher {
         case .futureDate: return ["future_date"]
         case .organisationsnummer: return ["organisationsnummer"]
         case .centuryMismatch: return ["century_mismatch"]
+        case .birthNumber: return ["birth_number"]
         case .malformed: return ["malformed"]
         }
     }

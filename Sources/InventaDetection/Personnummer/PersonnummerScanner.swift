@@ -3,9 +3,9 @@
 /// `YYMMDD-NNNC`, `YYMMDD+NNNC`, `YYMMDD NNNC`, `YYMMDDNNNC`, `YYYYMMDD-NNNC`,
 /// `YYYYMMDD NNNC`, `YYYYMMDDNNNC` (and `YYYYMMDD+NNNC`, which the validator checks).
 ///
-/// A candidate is never part of a longer number: it must not touch a letter or digit
-/// on either side, nor follow `digit-`, `digit/` or `digit.` (reference numbers such as
-/// `12-850101-2382`), nor be followed by `-digit`, `/digit` or `.digit`.
+/// A candidate is never part of a longer number or a word: `NumberBoundary` decides (a letter
+/// of any script or a digit on either side, `digit-`, `digit/`, `digit.`, `digit+` before,
+/// `-digit`, `/digit`, `.digit`, `,digit` after, as in `12-850101-2382`).
 struct PersonnummerScanner {
     struct Candidate: Equatable {
         var span: Range<Int>
@@ -40,29 +40,12 @@ struct PersonnummerScanner {
         return start..<tail + 4
     }
 
-    private static func boundaryOK(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
-        let start = span.lowerBound
-        if start > 0 {
-            let previous = text[start - 1]
-            if isAlphanumeric(previous) { return false }
-            if start > 1 && isJoiner(previous) && isDigit(text[start - 2]) { return false }
-        }
-        let end = span.upperBound
-        if end < text.count {
-            let next = text[end]
-            if isAlphanumeric(next) { return false }
-            if end + 1 < text.count && isJoiner(next) && isDigit(text[end + 1]) { return false }
-        }
-        return true
+    /// The shared number boundary (`NumberBoundary`): a letter of any script on either side
+    /// (`Bjö720107-9295`), a digit, or `digit-`, `digit/`, `digit.` before and `-digit`, `/digit`,
+    /// `.digit`, `,digit` after end the match.
+    @inline(__always) private static func boundaryOK(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+        NumberBoundary.isClean(text, span)
     }
 
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-    @inline(__always) private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isDigit(byte) || ((byte | 0x20) &- 0x61) < 26
-    }
-
-    @inline(__always) private static func isJoiner(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
-    }
 }

@@ -9,6 +9,7 @@ import InventaModel
 ///   uses them when the birth day or month is unknown;
 /// - ten-digit forms: `-` (or none, or a space) means under 100 years old, `+` means 100 or
 ///   older, which fixes the century; twelve-digit forms carry the century, and a `+` must agree;
+/// - a birth number (the three digits after the date) of 001–999: 000 is never issued;
 /// - no birth date in the future;
 /// - a third digit of 2 or more (month ≥ 20) is an organisationsnummer, as is a twelve-digit
 ///   number starting `16`: never reported as a personnummer.
@@ -31,6 +32,8 @@ public struct PersonnummerValidator: Sendable {
         if digits.count == 12 && digits[0] == UInt8(ascii: "1") && digits[1] == UInt8(ascii: "6") { return .failure(.organisationsnummer) }
         if short(2) >= 2 { return .failure(.organisationsnummer) }
         guard Luhn.isValid(digits[offset...].lazy.map { $0 &- 0x30 }) else { return .failure(.checksum) }
+        // Birth number 000 is never issued (the serial runs 001–999).
+        if short(6) == 0 && short(7) == 0 && short(8) == 0 { return .failure(.birthNumber) }
 
         let yy = short(0) * 10 + short(1)
         let month = short(2) * 10 + short(3)

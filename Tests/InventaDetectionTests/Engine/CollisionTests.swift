@@ -55,7 +55,7 @@ import Testing
         let found = Bundled.detection.detect("Anna Andersson, 720107-9295, har diabetes.")
         let health = try #require(found.first { $0.category == .health })
         #expect(health.level == .high)
-        #expect(health.evidence.steps.contains("co-occurrence +0.50 (name, personnummer in the same text unit)"))
+        #expect(health.evidence.steps.contains("co-occurrence +0.50 (name, personnummer in the same passage)"))
     }
 
     @Test func nationalityAloneIsNotReportedButNextToAPersonItIs() {

@@ -14,7 +14,7 @@ import Testing
     @Test func scoreStepsAreRecordedInOrder() throws {
         let detection = try makeDetection([Self.pnr])
         let finding = try #require(detection.detect("Pnr 720107-9295").first)
-        #expect(finding.evidence.steps == ["base 0.80 (matcher)", "validation confirmed (luhn, date)", "context +0.15 (pnr)",
+        #expect(finding.evidence.steps == ["base 0.80 (matcher)", "validation confirmed (luhn, date)", "context +0.15 (label pnr)",
                                            "final 0.95", "level high"])
         #expect(finding.evidence.context == ["+pnr"])
         #expect(abs(finding.confidence - 0.95) < 1e-9)
@@ -27,7 +27,7 @@ import Testing
         let options = EngineOptions(thresholds: LevelThresholds(medium: 0.3, high: 0.9), today: Bundled.today, minimumConfidence: 0)
         let detection = try makeDetection([Self.pnr], options: options)
         let finding = try #require(detection.detect("Kundnr 720107-9295").first)
-        #expect(finding.evidence.steps.contains("context -0.35 (kundnr)"))
+        #expect(finding.evidence.steps.contains("context -0.35 (label kundnr)"))
         #expect(abs(finding.confidence - 0.45) < 1e-9)
         #expect(finding.level == .medium)
     }

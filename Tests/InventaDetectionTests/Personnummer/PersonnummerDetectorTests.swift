@@ -26,6 +26,16 @@ import Testing
         "A8304042388",
         "Ärende 12-830404-2388",
         "Löpnr 830404-2388-1",
+        // A letter of any script right before or after ends the match (NumberBoundary), as an
+        // ASCII letter does; quotes and dashes do not.
+        "Bjö830404-2388",
+        "Bjo830404-2388",
+        "830404-2388ö",
+        "Ωμέγα830404-2388",
+        "Namn «830404-2388» – ok",
+        "”«830404-2388»”",
+        // Birth number 000 is never issued (Luhn-valid on purpose).
+        "Personnummer 20150916-0006",
         // Organisationsnummer, dates, amounts and case numbers.
         "Org.nr 212000-0142 och 202100-5448",
         "Beslut 2018-04-10, belopp 2 600 000 kr, dnr KS 2019/73",
