@@ -1,11 +1,11 @@
 /// Joins a table cell's further lines to the cell, so a value wrapped inside a cell is whole.
 ///
 /// What: a line directly below a row of two or more cells (closer than a line gap), with
-/// fewer chunks than the row, each chunk under exactly one of the row's cells, is the
+/// at most half as many chunks as the row, each chunk under exactly one of the row's cells, is the
 /// continuation of those cells: each chunk is appended to its cell (with no space after a
 /// hyphen, `20130129-` + `9879`, else one space). Chains: a cell may run over several lines.
 /// What not: prose lines (one chunk) are never joined, and a line with as many chunks as
-/// the row is the next row.
+/// the row, or more than half, is the next row (a row with an empty cell).
 /// Why: a personnummer, phone number or address broken inside a narrow cell would
 /// otherwise be two fragments on two lines, and neither passes a matcher.
 enum PDFCellContinuation {
@@ -52,7 +52,8 @@ enum PDFCellContinuation {
 
     /// For each chunk of `line`, the row cell it continues; nil when `line` is not a continuation.
     static func cells(of line: Line, under row: Line) -> [Int]? {
-        guard row.chunks.count >= 2, line.chunks.count < row.chunks.count else { return nil }
+        // At most half the row's cells go on: a row with an empty cell or two is the next row.
+        guard row.chunks.count >= 2, 2 * line.chunks.count <= row.chunks.count else { return nil }
         let size = min(row.height, line.height)
         let gap = line.v1 - row.v2
         guard gap > -0.3 * size, gap < maxGap * size else { return nil }

@@ -33,7 +33,7 @@ enum PDFLayoutText {
     static let aligned = 0.08        // cell edges closer than this share a column (producers align exactly)
     static let alignmentReach = 6.0  // lines this close (mid to mid), at most two each way, are asked
     static let alignmentLines = 2
-    static let justified = 1.3       // a gap up to this times the line's plain spaces is a space
+    static let justified = 1.6       // a gap up to this times the line's plain spaces is a space
     static let rightAligned = 1.5    // only gaps this wide may line up by their right edges
     static let sameLine = 0.35       // baselines closer than this share a line
 
@@ -185,7 +185,7 @@ enum PDFLayoutText {
             for chunk in line.chunks.dropFirst() {
                 // A justified line stretches all its spaces alike: a gap no wider than its
                 // plain spaces is one of them, however it lines up.
-                let stretched = chunk.gapBefore <= justified * line.narrowestSpace
+                let stretched = line.narrowestSpace.isFinite && chunk.gapBefore <= justified * line.narrowestSpace
                 if chunk.gapBefore > tabGap * line.height
                     || (!stretched && lines.isAligned(chunk, besides: index, mid: mid, reach: reach)) {
                     merged.append(chunk)
