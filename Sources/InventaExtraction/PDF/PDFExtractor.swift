@@ -7,7 +7,7 @@ import CPoppler
 import InventaModel
 
 /// Reads a PDF with poppler-glib: one text unit per page, located by page number, its text
-/// rebuilt from the glyph layout so words, table cells and columns stay apart (decision 0212).
+/// rebuilt from the glyph layout so words, table cells and columns stay apart (decision 0214).
 ///
 /// Files are read through a duplicate of their read-only descriptor (poppler streams
 /// from it, so a 2 GB PDF is never held in memory); container members through a

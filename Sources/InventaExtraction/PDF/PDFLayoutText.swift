@@ -5,7 +5,7 @@
 /// the text), a space between words, a TAB between table cells and across wide gaps, a
 /// two-column page read column by column, each text direction (rotated pages, rotated text)
 /// read in its own frame, and a table cell's second line (`20130129-` / `9879`) joined to its
-/// cell so the identifier matchers see the whole value. Decision 0212.
+/// cell so the identifier matchers see the whole value. Decision 0214.
 /// What not: no OCR, no table model (rows stay TAB-separated lines until `TextUnit.table`
 /// exists), no font attributes: the box height stands for the font size.
 /// Why: `poppler_page_get_text` writes a table column by column and glues the end of one

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates the PDF layout fixtures in pdf/layout/ (tables, columns, rotation; decision 0212).
+"""Regenerates the PDF layout fixtures in pdf/layout/ (tables, columns, rotation; decision 0214).
 
 Written by real producers, not by hand:
   libreoffice-table.pdf  LibreOffice Writer (soffice --headless --convert-to pdf) from a flat ODT

@@ -3,7 +3,7 @@ import InventaDetection
 @testable import InventaExtraction
 import InventaModel
 
-/// PDF text rebuilt from the glyph layout (decision 0212), on PDFs written by LibreOffice and
+/// PDF text rebuilt from the glyph layout (decision 0214), on PDFs written by LibreOffice and
 /// reportlab (Fixtures/make-pdf-layout-fixtures.py): cells apart, columns in order, rotated
 /// pages read, a value wrapped in its cell whole, every value on its page.
 @Suite struct PDFLayoutTests {
@@ -45,7 +45,7 @@ import InventaModel
     @Test func twoColumnsAreReadOneAfterTheOther() throws {
         let extracted = Fixture.extract("pdf/layout/two-column.pdf")
         let text = try #require(extracted.units.first).text
-        withKnownIssue("two adjacent, strongly stretched justified lines whose gaps line up keep a TAB (decision 0212)") {
+        withKnownIssue("two adjacent, strongly stretched justified lines whose gaps line up keep a TAB (decision 0214)") {
             #expect(!text.contains("\t"))  // justified spaces are spaces, not cells
         }
         #expect(text.filter { $0 == "\t" }.count <= 4)
