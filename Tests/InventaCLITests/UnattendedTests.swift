@@ -107,9 +107,11 @@ import Testing
 
     @Test func aSecondScanOfTheSameReportIsRefusedAndTheFirstIsExact() throws {
         let ws = try CLI.Workspace()
-        for (index, pnr) in TestNumbers.pnr.prefix(20).enumerated() { try ws.write("f\(index).txt", Self.text(pnr)) }
+        for (index, pnr) in TestNumbers.pnr.prefix(30).enumerated() { try ws.write("f\(index).txt", Self.text(pnr)) }
+        // 30 files x 400 ms: the first scan holds the lock for 12 s, far longer than the second
+        // one needs to load its rules and reach the lock, even in a sanitizer build.
         let (first, out, err) = try CLI.start(["scan", "tree", "--report", "r.sqlite", "--key-file", "k.key", "--jobs", "1", "--quiet"],
-                                              environment: ["INVENTA_TEST_SLOW_MS": "150"], in: ws.dir)
+                                              environment: ["INVENTA_TEST_SLOW_MS": "400"], in: ws.dir)
         let lock = ws.dir + "/r.sqlite.lock"
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline, (try? String(contentsOfFile: lock, encoding: .utf8))?.contains("started=") != true {
@@ -126,8 +128,8 @@ import Testing
         first.waitUntilExit()
         #expect(first.terminationStatus == 0)
         let (files, findings) = try Self.contents(ws)
-        #expect(files.count == 20)
-        #expect(findings.count == 20)
+        #expect(files.count == 30)
+        #expect(findings.count == 30)
         #expect(!FileManager.default.fileExists(atPath: lock), "released at the end")
     }
 
