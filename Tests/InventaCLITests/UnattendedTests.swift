@@ -216,7 +216,8 @@ import Testing
         #expect(without.status == 0, "\(without.stderr)")
         let medium = try ws.inventa(["scan", "tree", "--quiet", "--fail-on", "medium", "--full"])
         #expect(medium.status == 3)
-        try ws.write("lista.txt", TestNumbers.pnr.prefix(12).map(Self.text).joined())
+        // High risk takes a sensitive term about a person (decision 0303): a case note, not a list.
+        try ws.write("journal.txt", Self.text(TestNumbers.pnr[1]) + "Klienten är sjukskriven sedan mars.\n")
         let with = try ws.inventa(["scan", "tree", "--quiet", "--fail-on", "high"])
         #expect(with.status == 3)
         #expect(with.stderr.contains("1 file(s) of high risk in the report (--fail-on high)"), "\(with.stderr)")
