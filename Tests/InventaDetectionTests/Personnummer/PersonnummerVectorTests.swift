@@ -13,7 +13,7 @@ import Testing
 /// vectors are kept as they are (they identify nobody). The organisationsnummer vectors are
 /// legal persons' numbers (the AP funds), public and not personal data.
 ///
-/// One deliberate divergence: meta lists `19090527 1474` (a space as separator) as invalid;
+/// One deliberate divergence: meta lists a valid 1909 number written with a space as separator as invalid;
 /// Inventa accepts a space because Swedish documents write it so (decision 0005), which the
 /// `spaceSeparatorIsAccepted` test states with a test number.
 @Suite struct PersonnummerVectorTests {
@@ -40,7 +40,7 @@ import Testing
     static let vectors: [Vector] = [
         // meta's 20150916-0006: Luhn-valid, but birth number 000 is never issued.
         .init(long: "20150916-0006", valid: false, coordination: false),
-        // for meta's 19090527+1474
+        // for meta's 1909 number written with `+` (not a Skatteverket test number)
         .init(long: "19090101+9810", valid: true, coordination: false),
         // meta's own, a test number (a leap day in 2000)
         .init(long: "20000229-2399", valid: true, coordination: false),
