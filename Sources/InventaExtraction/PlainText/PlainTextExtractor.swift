@@ -5,6 +5,9 @@ import InventaModel
 /// size. Each unit owns its own stretch and carries `overlap` bytes of each
 /// neighbour for context; detectors report only matches that start in the owned
 /// stretch, so a match across an edge is found exactly once. Locations are line numbers.
+/// A chunk ends at a line break where it can, so a line is read whole; tables written as
+/// text (`Datum | Tid | Namn`, fixed-width columns) become table units with their headers
+/// (`TextTables`), and the text around them stays plain units.
 public struct PlainTextExtractor: Extractor {
     public var chunkSize: Int
     public var overlap: Int
@@ -19,12 +22,13 @@ public struct PlainTextExtractor: Extractor {
         let encoding = TextEncoding.detect(head) ?? TextEncoding.detectMostlyText(head) ?? .windows1252
         var ownedStart = Int64(encoding.bomLength(head))
         var line = 1
+        var tables = TextTables()
         while ownedStart < source.size {
             let windowStart = max(Int64(encoding.bomLength(head)), ownedStart - Int64(overlap))
             let window = try source.read(at: windowStart, count: Int(ownedStart - windowStart) + chunkSize + overlap)
             let unit = makeUnit(window: window, ownedFrom: Int(ownedStart - windowStart), encoding: encoding,
                                 isLast: windowStart + Int64(window.count) >= source.size, line: line)
-            emit(unit.unit)
+            emitSplittingTables(unit.unit, line: line, tables: &tables, emit: emit)
             line += unit.ownedNewlines
             guard unit.ownedLength > 0 else { break }
             ownedStart += Int64(unit.ownedLength)
@@ -65,7 +69,8 @@ public struct PlainTextExtractor: Extractor {
     private func makeUnit(window: [UInt8], ownedFrom: Int, encoding: TextEncoding, isLast: Bool, line: Int) -> Made {
         var ownedEnd = min(window.count, ownedFrom + chunkSize)
         if !isLast || ownedEnd < window.count {
-            ownedEnd = encoding.characterBoundary(in: window, before: ownedEnd)
+            ownedEnd = Self.lineBoundary(in: window, from: ownedFrom, before: ownedEnd, encoding: encoding)
+                ?? encoding.characterBoundary(in: window, before: ownedEnd)
             if ownedEnd <= ownedFrom { ownedEnd = min(window.count, ownedFrom + chunkSize) }
         }
         // The window may start inside a UTF-8 character; start the overlap at the next one.
@@ -80,5 +85,56 @@ public struct PlainTextExtractor: Extractor {
         let beforeNewlines = Self.newlines(in: pieces.text, range: 0..<pieces.owned.lowerBound)
         let unit = TextUnit(text: pieces.text, location: Location(line: line - beforeNewlines), ownedRange: pieces.owned)
         return Made(unit: unit, ownedLength: ownedEnd - ownedFrom, ownedNewlines: ownedNewlines)
+    }
+
+    /// Just after the last line break in `window[from..<before]`, if there is one; tables and
+    /// fixed-width lines are then never cut in the middle of a line.
+    static func lineBoundary(in window: [UInt8], from: Int, before: Int, encoding: TextEncoding) -> Int? {
+        var index = before - 1
+        switch encoding {
+        case .utf8, .utf8Lossy, .windows1252:
+            while index >= from {
+                if window[index] == 0x0A { return index + 1 }
+                index -= 1
+            }
+        case .utf16LE, .utf16BE:
+            // A code unit 0x000A at an even offset from the window start (windows start on code units).
+            index = (before & ~1) - 2
+            while index >= from {
+                let newline = encoding == .utf16LE ? window[index] == 0x0A && window[index + 1] == 0
+                    : window[index] == 0 && window[index + 1] == 0x0A
+                if newline { return index + 2 }
+                index -= 2
+            }
+        }
+        return nil
+    }
+
+    /// Emits a chunk's unit, or, when its owned lines hold tables, the text before, between
+    /// and after them as plain units (each with the chunk's overlap at its outer edges) and
+    /// each table row as a table unit, in file order.
+    private func emitSplittingTables(_ unit: TextUnit, line: Int, tables: inout TextTables, emit: (TextUnit) -> Void) {
+        let bytes = Array(unit.text.utf8)
+        let owned = unit.ownedRange
+        let blocks = tables.scan(bytes, range: owned, firstLine: line)
+        guard !blocks.isEmpty else { return emit(unit) }
+        let firstLine = unit.location.line ?? 1
+        var start = owned.lowerBound
+        func plain(_ stretch: Range<Int>) {
+            guard bytes[stretch].contains(where: { $0 > 0x20 }) else { return }
+            // The first and last stretches keep the chunk's overlap as context.
+            let textStart = stretch.lowerBound == owned.lowerBound ? 0 : stretch.lowerBound
+            let textEnd = stretch.upperBound == owned.upperBound ? bytes.count : stretch.upperBound
+            var location = unit.location
+            location.line = firstLine + bytes[0..<textStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            emit(TextUnit(text: String(decoding: bytes[textStart..<textEnd], as: UTF8.self), location: location,
+                          ownedRange: (stretch.lowerBound - textStart)..<(stretch.upperBound - textStart), member: unit.member))
+        }
+        for block in blocks {
+            plain(start..<block.range.lowerBound)
+            for row in block.units { emit(row) }
+            start = block.range.upperBound
+        }
+        plain(start..<owned.upperBound)
     }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the table fixtures in Fixtures/tables/ with real producers (decision 0205).
 
-Requires: openpyxl, python-docx, odfpy (pip install openpyxl python-docx odfpy).
+Requires: openpyxl, python-docx, odfpy (pip install openpyxl python-docx odfpy); the
+sqlite3 command-line shell and util-linux `column` for the tables written as plain text
+(Debian: sqlite3, bsdextrautils; listed in scripts/system-packages.txt).
 Synthetic identities only: personnummer from Skatteverket's test numbers, phone numbers
 from PTS's fiction range, bank accounts with computed check digits (SEB 5000-1234560,
 Handelsbanken 6000-123456789, Swedbank 8327-9 123456789-7 as in Rules/bank_account.toml).
@@ -9,6 +11,7 @@ Handelsbanken 6000-123456789, Swedbank 8327-9 123456789-7 as in Rules/bank_accou
 Run from this folder: python3 make-table-fixtures.py
 """
 import os
+import subprocess
 import openpyxl
 import docx
 from odf.opendocument import OpenDocumentSpreadsheet
@@ -105,9 +108,46 @@ def csv_utf16_odd():
         f.write(data + b"\x41")
 
 
+CALLS_HEADER = ["Datum", "Tid", "Namn", "Nummer", "Ärende"]
+CALLS = [
+    ["2024-03-04", "09:12", "Berg, Anna", "070-174 06 05", "Fråga om faktura"],
+    ["2024-03-04", "10:40", "ERIK LIND", "070 174 06 06", "Felanmälan, pnr 19781011-2396"],
+    ["2024-03-05", "13:05", "Sara Ek", "0701740607", "Ansökan om förskoleplats"],
+]
+
+
+def sqlite_table(mode_arguments):
+    """The call log as the sqlite3 shell prints a query in one of its output modes."""
+    values = " union all ".join(
+        "select " + ", ".join("'%s' as \"%s\"" % (value, name) for value, name in zip(row, CALLS_HEADER))
+        for row in CALLS)
+    return subprocess.run(["sqlite3", ":memory:"] + mode_arguments + [values], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def text_tables():
+    # Fixed-width columns under a rule line (sqlite3 -column), with a title and a closing note.
+    with open(os.path.join(OUT, "calls-column.txt"), "w", encoding="utf-8") as f:
+        f.write("Telefonlogg vecka 10\n====================\n\n" + sqlite_table(["-header", "-column"])
+                + "\nRing tillbaka till Omar Holm på 070-174 06 08.\n")
+    # A Markdown table (sqlite3 -markdown): pipes at both ends and a |---| rule.
+    with open(os.path.join(OUT, "calls-markdown.txt"), "w", encoding="utf-8") as f:
+        f.write(sqlite_table(["-markdown"]))
+    # Pipe-separated list (sqlite3 -separator ' | ') in Windows-1252, as an old system exports.
+    with open(os.path.join(OUT, "calls-pipe-cp1252.txt"), "wb") as f:
+        f.write(sqlite_table(["-header", "-separator", " | "]).encode("cp1252"))
+    # util-linux column -t: columns aligned with two spaces, no rule line.
+    semicolons = "\n".join(";".join(row) for row in [CALLS_HEADER] + CALLS) + "\n"
+    aligned = subprocess.run(["column", "-t", "-s", ";"], input=semicolons, check=True,
+                             capture_output=True, text=True).stdout
+    with open(os.path.join(OUT, "calls-aligned.txt"), "w", encoding="utf-8") as f:
+        f.write("Samtal att följa upp\n\n" + aligned)
+
+
 xlsx()
 ods()
 docx_table()
 docx_key_value()
 csv_addresses()
 csv_utf16_odd()
+text_tables()
