@@ -9,9 +9,10 @@ public enum RiskLevel: String, Sendable, Codable, Comparable, CaseIterable {
 /// Derives a file's risk level from its findings; documented and argued in
 /// `docs/decisions/0303-file-risk.md`. Only findings at `minimumLevel` or above count
 /// (low findings are hints, e.g. a health term with no person in sight).
-/// - high: a person is identified (a personnummer/samordningsnummer, or a name together
-///   with an address) and a sensitive category (GDPR Art. 9/10, protected identity) is
-///   present; or, when set, the file lists many people (`manyPeople` distinct identity
+/// - high: a sensitive category (GDPR Art. 9/10, protected identity) is present and a person
+///   is identified (a personnummer/samordningsnummer, or a name together with an address) or
+///   named: a sensitive finding counts only with a person in reach (decision 0306), so a name
+///   beside it is the person it is about (`Ahmed i klass 4B har diabetes`); or, when set, the file lists many people (`manyPeople` distinct identity
 ///   numbers, or `manyNames` distinct names; off by default since decision 0306);
 /// - medium: an identified person, a sensitive category, or a bank account, IBAN or card
 ///   number, without the above;
@@ -51,7 +52,9 @@ public struct RiskPolicy: Sendable, Equatable {
         let names = Set(counted.filter { $0.category == .name }.map(\.normalized))
         let identified = !people.isEmpty || (categories.contains(.name) && categories.contains(.address))
         let sensitive = categories.contains { $0.isSensitive }
-        if identified && sensitive { return .high }
+        // A counted sensitive finding already has its subject in reach; a name is enough to
+        // say whom it is about (decision 0303, update 2026-12-07 evening).
+        if sensitive && (identified || categories.contains(.name)) { return .high }
         if people.count >= manyPeople || names.count >= manyNames { return .high }
         if identified || sensitive || !categories.isDisjoint(with: financial) { return .medium }
         return .low

@@ -18,6 +18,11 @@ import Testing
         ([finding(.name, .high), finding(.address, .medium)], .medium),
         ([finding(.bankAccount, .medium)], .medium),
         ([finding(.health, .medium)], .medium),
+        // A strong sensitive term (it has a subject) with a named person: about that person.
+        ([finding(.name, .high), finding(.health, .high)], .high),
+        // Counter-cases: the name with only a hint, or the term with only contact data.
+        ([finding(.name, .high), finding(.health, .low)], .low),
+        ([finding(.email, .high), finding(.phone, .high), finding(.sexuality, .medium)], .medium),
         ([finding(.personnummer, .high), finding(.health, .high)], .high),
         ([finding(.name, .high), finding(.address, .high), finding(.protectedIdentity, .medium)], .high),
         ([finding(.personnummer, .high), finding(.criminal, .low)], .medium),
