@@ -5,7 +5,11 @@
 // A crash stops the process (see below for replaying it); a mutant that takes longer than
 // `--hang` seconds is written and the run fails.
 //
-//   inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] SEED-FILE...
+//   inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] [--target NAME] SEED-FILE...
+//
+// `--target NAME` (pdf, docx, odt, rtf, html, csv, text, eml, mbox, zip, doc, xls, ppt, msg, …)
+// adds every file of Tests/InventaExtractionTests/Fixtures/NAME/good as a seed, so one parser
+// is fuzzed per run without listing its seeds by hand (run from the package root).
 //
 // Prints executions, outcomes by kind and the slowest mutant. See docs/fuzzing.md.
 import Foundation
@@ -69,6 +73,16 @@ while let argument = arguments.popFirst() {
     case "--seed": seedValue = UInt64(arguments.popFirst() ?? "") ?? seedValue
     case "--out": out = arguments.popFirst() ?? out
     case "--hang": hang = Double(arguments.popFirst() ?? "") ?? hang
+    case "--target":
+        let name = arguments.popFirst() ?? ""
+        let folder = "Tests/InventaExtractionTests/Fixtures/\(name)/good"
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder), !files.isEmpty else {
+            FileHandle.standardError.write(Data("inventa-fuzz-extract: no seeds in \(folder); run from the package root with a fixture folder's name\n".utf8))
+            exit(2)
+        }
+        for file in files.sorted() {
+            if let data = FileManager.default.contents(atPath: "\(folder)/\(file)") { seeds.append((file, Array(data))) }
+        }
     default:
         guard let data = FileManager.default.contents(atPath: argument) else {
             FileHandle.standardError.write(Data("inventa-fuzz-extract: cannot read \(argument)\n".utf8))
@@ -78,7 +92,7 @@ while let argument = arguments.popFirst() {
     }
 }
 guard !seeds.isEmpty else {
-    FileHandle.standardError.write(Data("usage: inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] SEED-FILE...\n".utf8))
+    FileHandle.standardError.write(Data("usage: inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] [--target NAME] SEED-FILE...\n".utf8))
     exit(2)
 }
 try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
