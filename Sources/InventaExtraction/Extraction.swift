@@ -31,7 +31,10 @@ public struct Extraction: Sendable {
         let registry = ExtractorRegistry(limits: limits)
         let context = ExtractionContext(limits: limits, registry: registry)
         let name = file.relativePath.split(separator: "/").last.map(String.init) ?? file.relativePath
-        let (format, outcome) = registry.extract(source, name: name, context: context, emit: emit)
+        var (format, outcome) = registry.extract(source, name: name, context: context, emit: emit)
+        // What was read may mix two versions of the file: keep the findings, do not trust them
+        // as complete. The next run sees the new size or mtime and reads the file again.
+        if source.changedSinceOpen, outcome.status != "failed" { outcome = .partial("changed while scanned") }
         return ExtractionResult(format: format, outcome: outcome, members: context.members,
                                 ocr: context.budget.ocr.counts, ocrDeferred: context.budget.ocr.deferred)
     }

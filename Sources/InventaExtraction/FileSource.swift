@@ -12,11 +12,18 @@ import InventaModel
 /// access times untouched. After opening, `fstat` must confirm a regular file;
 /// anything else is closed at once without reading, so a file swapped for a FIFO
 /// between crawl and open cannot block a worker. Not thread-safe: one worker owns it.
+///
+/// `size` is what `fstat` said at open and is a hint only: readers read to end of file
+/// (a short read), because a file on a share can shrink or grow while it is read.
+/// `changedSinceOpen` compares size and mtime again afterwards, so such a file is
+/// recorded `partial: changed while scanned` rather than trusted.
 public final class FileSource {
     public let fd: Int32
     public let size: Int64
+    /// Modification time at open, in nanoseconds since the epoch.
+    public let mtimeNanoseconds: Int64
 
-    public init(path: [UInt8]) throws(ExtractionError) {
+    public convenience init(path: [UInt8]) throws(ExtractionError) {
         let cPath = path + [0]
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
         var fd = cPath.withUnsafeBufferPointer { b in
@@ -26,6 +33,13 @@ public final class FileSource {
             fd = cPath.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags) } }
         }
         guard fd >= 0 else { throw ExtractionError.unreadable(errno: errno) }
+        try self.init(openDescriptor: fd)
+    }
+
+    /// Takes ownership of `fd`, a descriptor someone else opened (and checked) read-only —
+    /// for a worker process handed the parent's descriptor, so opening stays in one place.
+    /// Still refuses anything but a regular file; closes `fd` when it throws.
+    public init(openDescriptor fd: Int32) throws(ExtractionError) {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
@@ -33,6 +47,22 @@ public final class FileSource {
         }
         self.fd = fd
         self.size = Int64(st.st_size)
+        self.mtimeNanoseconds = Self.mtime(st)
+    }
+
+    /// True when the file's size or mtime now differs from what it was at open.
+    public var changedSinceOpen: Bool {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return true }
+        return Int64(st.st_size) != size || Self.mtime(st) != mtimeNanoseconds
+    }
+
+    private static func mtime(_ st: stat) -> Int64 {
+        #if os(Linux)
+        return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        #else
+        return Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+        #endif
     }
 
     deinit { close(fd) }

@@ -23,11 +23,16 @@ public struct PlainTextExtractor: Extractor {
         var ownedStart = Int64(encoding.bomLength(head))
         var line = 1
         var tables = TextTables()
-        while ownedStart < source.size {
+        // Read to end of file, never to `source.size`: the file may shrink or grow while it is
+        // read, and a window shorter than its owned start trapped on a slice (issue 19).
+        while true {
             let windowStart = max(Int64(encoding.bomLength(head)), ownedStart - Int64(overlap))
-            let window = try source.read(at: windowStart, count: Int(ownedStart - windowStart) + chunkSize + overlap)
-            let unit = makeUnit(window: window, ownedFrom: Int(ownedStart - windowStart), encoding: encoding,
-                                isLast: windowStart + Int64(window.count) >= source.size, line: line)
+            let wanted = Int(ownedStart - windowStart) + chunkSize + overlap
+            let window = try source.read(at: windowStart, count: wanted)
+            let ownedFrom = Int(ownedStart - windowStart)
+            guard window.count > ownedFrom else { break }
+            let unit = makeUnit(window: window, ownedFrom: ownedFrom, encoding: encoding,
+                                isLast: window.count < wanted, line: line)
             emitSplittingTables(unit.unit, line: line, tables: &tables, emit: emit)
             line += unit.ownedNewlines
             guard unit.ownedLength > 0 else { break }
