@@ -101,6 +101,13 @@ import InventaModel
         #expect(extracted.cell(containing: "070-174 06 05")?.location == Location(row: 2, column: 2, header: "Telefon"))
     }
 
+    /// Issue 19's probe: a UTF-16 BOM and one odd byte looped until the per-file timeout.
+    @Test func aThreeByteUTF16CSVEnds() {
+        let extracted = Fixtures.extract(bytes: [0xFE, 0xFF, 0x22], name: "min.csv")
+        #expect(extracted.result.outcome == .scanned)
+        #expect(extracted.cells.isEmpty)
+    }
+
     @Test func aGiantCellIsSplitNotHeldWhole() {
         var limits = ExtractionLimits()
         limits.chunkSize = 1024
