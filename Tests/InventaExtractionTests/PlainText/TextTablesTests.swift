@@ -101,44 +101,4 @@ import Testing
         #expect(last.table?.cells[1].location == Location(line: 63, row: 61, column: 2, header: "Namn"))
         #expect(Set(tableRows.compactMap(\.table?.table)).count == 1)
     }
-
-    struct Expected: Sendable, CustomTestStringConvertible {
-        let fixture: String
-        let category: Category
-        let value: String
-        let location: Location
-        var testDescription: String { "\(fixture) \(category.rawValue) \(location.description)" }
-    }
-
-    /// Fixtures written by the sqlite3 shell's output modes and util-linux `column -t`
-    /// (Fixtures/make-table-fixtures.py), detected with the bundled rules.
-    static let fixtures: [Expected] = [
-        Expected(fixture: "tables/calls-column.txt", category: .name, value: "Berg, Anna",
-                 location: Location(line: 6, row: 2, column: 3, header: "Namn")),
-        Expected(fixture: "tables/calls-column.txt", category: .name, value: "ERIK LIND",
-                 location: Location(line: 7, row: 3, column: 3, header: "Namn")),
-        Expected(fixture: "tables/calls-column.txt", category: .personnummer, value: "19781011-2396",
-                 location: Location(line: 7, row: 3, column: 5, header: "Ärende")),
-        // The note under the table is text, located by its line.
-        Expected(fixture: "tables/calls-column.txt", category: .phone, value: "070-174 06 08", location: Location(line: 10)),
-        Expected(fixture: "tables/calls-markdown.txt", category: .name, value: "Sara Ek",
-                 location: Location(line: 5, row: 4, column: 3, header: "Namn")),
-        Expected(fixture: "tables/calls-markdown.txt", category: .phone, value: "070 174 06 06",
-                 location: Location(line: 4, row: 3, column: 4, header: "Nummer")),
-        Expected(fixture: "tables/calls-pipe-cp1252.txt", category: .name, value: "ERIK LIND",
-                 location: Location(line: 3, row: 3, column: 3, header: "Namn")),
-        Expected(fixture: "tables/calls-aligned.txt", category: .name, value: "Berg, Anna",
-                 location: Location(line: 4, row: 2, column: 3, header: "Namn")),
-    ]
-
-    @Test(arguments: fixtures)
-    func fixtureValueIsFoundInItsCell(_ expected: Expected) throws {
-        let extracted = Fixtures.extract(expected.fixture)
-        #expect(extracted.result.outcome == .scanned)
-        let findings = extracted.units.flatMap { VectorFindingTests.detection.detect($0) }
-        let found = findings.filter { $0.category == expected.category && $0.value == expected.value }
-        #expect(found.map(\.location).contains(expected.location),
-                "found \(findings.map { "\($0.category.rawValue) \($0.value) @ \($0.location.description)" })")
-        #expect(found.allSatisfy { $0.level >= .medium })
-    }
 }

@@ -5,7 +5,7 @@ import InventaDetection
 import InventaModel
 
 /// Tables written by real producers (Fixtures/make-table-fixtures.py: openpyxl, odfpy,
-/// python-docx; a hand-written HTML table) read as one unit per row, and detected with the
+/// python-docx; a hand-written HTML table; sqlite3 and `column -t` text tables) read as one unit per row, and detected with the
 /// bundled rules: values, cell locations and header names (decision 0205).
 @Suite struct TableFixtureTests {
     struct Expected: Sendable, CustomTestStringConvertible {
@@ -49,6 +49,24 @@ import InventaModel
         // Street, postcode and town columns: one address at the street cell.
         Expected(fixture: "tables/split-addresses.csv", category: .address, value: "Kyrkogatan 5 B, 753 12, Uppsala",
                  location: Location(row: 3, column: 3, header: "Gatuadress")),
+        // Tables written as plain text by the sqlite3 shell's output modes and util-linux
+        // `column -t` (decision 0215); the note under a table is text, located by its line.
+        Expected(fixture: "tables/calls-column.txt", category: .name, value: "Berg, Anna",
+                 location: Location(line: 6, row: 2, column: 3, header: "Namn")),
+        Expected(fixture: "tables/calls-column.txt", category: .name, value: "ERIK LIND",
+                 location: Location(line: 7, row: 3, column: 3, header: "Namn")),
+        Expected(fixture: "tables/calls-column.txt", category: .personnummer, value: "19781011-2396",
+                 location: Location(line: 7, row: 3, column: 5, header: "Ärende")),
+        // The note under the table is text, located by its line.
+        Expected(fixture: "tables/calls-column.txt", category: .phone, value: "070-174 06 08", location: Location(line: 10)),
+        Expected(fixture: "tables/calls-markdown.txt", category: .name, value: "Sara Ek",
+                 location: Location(line: 5, row: 4, column: 3, header: "Namn")),
+        Expected(fixture: "tables/calls-markdown.txt", category: .phone, value: "070 174 06 06",
+                 location: Location(line: 4, row: 3, column: 4, header: "Nummer")),
+        Expected(fixture: "tables/calls-pipe-cp1252.txt", category: .name, value: "ERIK LIND",
+                 location: Location(line: 3, row: 3, column: 3, header: "Namn")),
+        Expected(fixture: "tables/calls-aligned.txt", category: .name, value: "Berg, Anna",
+                 location: Location(line: 4, row: 2, column: 3, header: "Namn")),
     ]
 
     @Test(arguments: cases)
