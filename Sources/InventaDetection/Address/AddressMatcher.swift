@@ -15,12 +15,16 @@ import InventaModel
 ///   (check `postcode-town`);
 /// - street + existing postcode + another town: 0.70; street + unknown postcode: 0.55;
 /// - street and number alone: 0.45, or 0.60 with an `lgh` number (a home);
-/// - `Box` + postcode + town: 0.40 and tag `box_address` (mostly organisations).
+/// - `Box` + postcode + town: 0.40 and tag `box_address` (mostly organisations);
+/// - any of these beside an organisation number, bankgiro or `växel` (`OrganisationMarks`):
+///   0.30 and tag `organisation_address` (a company's or authority's, not a person's).
 /// Normalised to lower case with single spaces and without the `c/o` line and punctuation
 /// (`björkvägen 12 123 45 farsta`). Masked keeping the first letter and suffix of the street,
 /// the first three postcode digits and the town (`B****vägen **, 123 ** Farsta`).
 public struct AddressMatcher: Matcher {
     public var name: String { "address" }
+    /// Base score of an address written beside an organisation number, bankgiro or switchboard.
+    static let organisationBase = 0.30
     let parser: AddressParser
 
     /// Loads the postcode gazetteer from `rulesDirectory/datasets/geonames-postal-SE/`.
@@ -52,7 +56,7 @@ public struct AddressMatcher: Matcher {
     private func candidate(_ found: AddressParser.Parsed, text: UnsafeBufferPointer<UInt8>) -> Candidate {
         var checks = found.isBox ? ["box"] : ["street_suffix"]
         var tags: [String] = []
-        let base: Double
+        var base: Double
         if found.isBox {
             base = 0.40
             tags.append("box_address")
@@ -68,6 +72,12 @@ public struct AddressMatcher: Matcher {
         }
         if found.apartment != nil { checks.append("lgh") }
         if found.careOf != nil { tags.append("care_of") }
+        // An organisation's letterhead, buyer line or footer (decision 0405): below medium
+        // even with an address label, whatever the gazetteer says.
+        if OrganisationMarks.near(text, found.span) {
+            base = Self.organisationBase
+            tags.append("organisation_address")
+        }
         return Candidate(category: .address, span: found.span, value: CellGap.crosses(text, found.span) ? CellGap.joined(text, found.span, separator: ", ")
                             : String(decoding: text[found.span], as: UTF8.self),
                          normalized: normalized(found, text: text), masked: masked(found, text: text),

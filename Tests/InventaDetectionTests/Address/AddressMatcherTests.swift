@@ -57,6 +57,39 @@ struct AddressMatcherTests {
         #expect(found.masked == masked)
     }
 
+    /// An address beside an organisation number, VAT number, bankgiro or switchboard is an
+    /// organisation's (decision 0405): still found, with base 0.30 and `organisation_address`;
+    /// the same address in a person's block keeps its score. `true` marks the organisation's.
+    @Test(arguments: [
+        ("Ekens Städ AB\n«Energigatan 60, 514 26 Västerby» Org.nr 556633-7761 Momsreg.nr SE556633776101", true),
+        ("«Björkvägen 12, 123 47 Farsta»   Organisationsnummer: 556633-7761", true),
+        ("Köpare\tSmåstads kommun, «Box 100, 123 80 Småstad», org.nr 212000-7329", true),
+        ("Postadress: «Box 100, 123 80 Småstad» · Växel 08-465 004 00 · www.smastad.se", true),
+        ("Leverantör AB\n«Lagergatan 57\n257 35 Göteborg»\nBankgiro 144-4843", true),
+        ("Namn: Lagerlöf AB\tAdress: «Björkvägen 12»\tOrgnr: 556633-7761", true),
+        ("Säljare: Bygg & Måleri AB, «Kyrkogatan 5 B, 753 12 Uppsala». Godkänd för F-skatt.", true),
+        // A person's address: no mark on its block; a mark across a blank line or further
+        // away is another block's; `växeln` in prose is not a switchboard label.
+        ("Anna Berg\n«Björkvägen 12\n123 47 Farsta»\nPersonnummer 850101-2382", false),
+        ("Småstads kommun, org.nr 212000-7329\n\nAnna Berg\n«Björkvägen 12\n123 47 Farsta»", false),
+        ("Jag bor på «Kyrkogatan 5 B, 753 12 Uppsala» och ringde växeln i går.", false),
+        ("Adress: «Björkvägen 12, 123 47 Farsta»\nTelefon: 070-174 06 05", false),
+        // A sole trader's organisation number is the owner's personnummer: the address is a home.
+        ("Märta Berg Konsult\nAdress: «Nygatan 54, 123 47 Farsta»\nOrg.nr: 850101-2382   Innehar F-skatt\nBankgiro: 144-4843", false),
+        ("«Björkvägen 12, 123 47 Farsta» Org.nr 19850101-2382", false),
+        ("«Björkvägen 12, 123 47 Farsta» · Bankgiro 144-4843 · enskild firma", false),
+    ])
+    func organisationsAddressIsAnOrganisations(_ example: String, _ isOrganisation: Bool) throws {
+        let marked = MarkedText(example)
+        let found = candidates(of: matcher, in: marked.text)
+        #expect(found.map(\.span) == marked.spans)
+        for candidate in found {
+            #expect(candidate.tags.contains("organisation_address") == isOrganisation)
+            if isOrganisation { #expect(candidate.baseScore == AddressMatcher.organisationBase) }
+            else { #expect(candidate.baseScore >= 0.40) }
+        }
+    }
+
     @Test func confirmsPostcodeWithItsTown() throws {
         let found = try #require(firstCandidate(of: matcher, in: "Björkvägen 12, 123 47 Farsta"))
         #expect(found.validation == .confirmed)
