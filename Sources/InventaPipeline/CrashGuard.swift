@@ -36,7 +36,9 @@ final class CrashGuard: @unchecked Sendable {
     private let slots: [Int]
 
     init(logPath: String, workers: Int) {
-        fd = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NOFOLLOW: a link planted at `<report>.crashes` is not written through (ReportFiles
+        // already refused one at the start; this covers one planted since).
+        fd = open(logPath, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
         slots = CrashGuardState.claim(count: workers, fd: fd)
     }
 

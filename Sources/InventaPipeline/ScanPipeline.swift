@@ -53,6 +53,7 @@ public final class ScanPipeline: Sendable {
 
     private func runLocked(toolVersion: String) throws -> ScanSummary {
         let started = Date()
+        let tightened = try ReportFiles.secure(report: options.reportPath)
         let lock = try ReportLock(report: options.reportPath)
         defer { withExtendedLifetime(lock) {} }
         let state = try ReportState.read(path: options.reportPath)
@@ -121,6 +122,7 @@ public final class ScanPipeline: Sendable {
         summary.run = progress.snapshot
         summary.keyFingerprint = KeyedHasher.short(hasher.fingerprint)
         summary.tookOverLock = lock.tookOver?.description
+        summary.notices = tightened
         summary.startedAt = Timestamp.format(seconds: started.timeIntervalSince1970)
         return summary
     }

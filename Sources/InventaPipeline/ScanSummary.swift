@@ -16,6 +16,8 @@ public struct ScanSummary: Sendable {
     public var keyFingerprint = ""
     /// The holder of a stale lock this scan took over (a killed scan), if any.
     public var tookOverLock: String?
+    /// Notes on the report's own files (one tightened to 0600), for the end of the scan.
+    public var notices: [String] = []
     public var startedAt = ""
 
     /// Bytes this run actually read, per second: an unchanged rescan reads almost nothing.

@@ -27,7 +27,7 @@ public enum CrashLog {
 
     /// Reads and empties the log; a missing log is an empty one.
     static func drain(path: String) -> [Entry] {
-        let fd = open(path, O_RDWR | O_CLOEXEC)
+        let fd = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         var bytes: [UInt8] = []

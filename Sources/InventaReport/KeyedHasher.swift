@@ -90,8 +90,13 @@ public struct KeyedHasher: @unchecked Sendable {
     }
 
     private static func read(path: String) throws(ReportError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NOFOLLOW: the key decides every hash; one swapped in through a link planted in the
+        // key's folder would make the report's hashes the planter's. Pass the real path instead.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
+            if errno == ELOOP {
+                throw ReportError.keyFile(path: path, message: "is a symbolic link; pass the key's real path with --key-file")
+            }
             throw ReportError.keyFile(path: path, message: "cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }

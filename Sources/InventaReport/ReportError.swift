@@ -15,6 +15,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case keyMissing(path: String, report: String, fingerprint: String?)
     /// The key is not the one the report's hashes were made with.
     case keyMismatch(path: String, report: String, expected: String, found: String)
+    /// One of the report's own files is a link, not a regular file, or someone else's.
+    case unsafeReportFile(path: String, what: String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
             return "key file \(path) not found, but report \(report) holds hashes made with a key\(which): restore the key there or pass --key-file; a new key would make every earlier finding unsearchable"
         case .keyMismatch(let path, let report, let expected, let found):
             return "key file \(path) (fingerprint \(found)) is not the key report \(report) was written with (fingerprint \(expected)): pass --key-file with that key, or --config with the profile the scans used"
+        case .unsafeReportFile(let path, let what):
+            return "refusing to write \(path): it is \(what); remove it (a report's files are never written through links), or pass --report with another path"
         case .noScan(let path):
             return "report \(path) holds no scan yet: run 'inventa scan PATH --report \(path)' first"
         }

@@ -38,6 +38,7 @@ public final class ReportLock: Sendable {
         for _ in 0..<8 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
             guard fd >= 0 else {
+                if errno == ELOOP { throw ReportFiles.error(opening: path) }
                 // The report's folder is missing or not writable: the report could not be written either.
                 throw ReportError.cannotOpen(path: report, message: String(cString: strerror(errno)))
             }

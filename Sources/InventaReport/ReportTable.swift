@@ -64,11 +64,26 @@ public enum OutputFormat: String, Sendable, CaseIterable {
                 JSONText.object(zip(table.columns, row).map { ($0, $1.jsonValue) })
             }.map { $0 + "\n" }.joined()
         case .csv:
-            let lines = [table.columns.map(csvField)] + table.rows.map { $0.map { csvField($0.display) } }
+            let lines = [table.columns.map(csvField)] + table.rows.map { $0.map(csvCell) }
             return lines.map { $0.joined(separator: ",") + "\r\n" }.joined()
         case .table:
             return renderTable(table, style: style)
         }
+    }
+
+    /// A text cell that a spreadsheet would read as a formula (a file named `=HYPERLINK(…).txt`,
+    /// `+cmd|…`, `@SUM(…)`) gets a leading apostrophe, as OWASP recommends for CSV injection:
+    /// Excel and LibreOffice then show it as text, and a reader still sees the name. Numbers
+    /// are left alone (a negative count is not a formula).
+    private func csvCell(_ cell: ReportTable.Cell) -> String {
+        guard case .text(let text?) = cell, OutputFormat.startsLikeFormula(text) else { return csvField(cell.display) }
+        return csvField("'" + text)
+    }
+
+    /// Whether a spreadsheet would take `text` for a formula (OWASP's list of first characters).
+    static func startsLikeFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == "=" || first == "+" || first == "-" || first == "@" || first == "\t" || first == "\r"
     }
 
     private func csvField(_ text: String) -> String {
@@ -77,7 +92,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     private func renderTable(_ table: ReportTable, style: TableStyle) -> String {
-        let cells = table.rows.map { $0.map(\.display) }
+        // A table is for people at a terminal: control characters in cells (file names) are escaped.
+        let cells = table.rows.map { $0.map { TerminalText.escaped($0.display) } }
         var widths = table.columns.map(\.count)
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {

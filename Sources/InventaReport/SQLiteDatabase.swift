@@ -16,7 +16,9 @@ final class SQLiteDatabase {
     init(path: String, readOnly: Bool = false) throws(ReportError) {
         if !readOnly { try SecureFile.createIfMissing(path: path) }
         var db: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        // Writing, SQLite refuses a database path that is a link (NOFOLLOW; its -wal and -shm it
+        // always opens with O_NOFOLLOW). Reading through a link (a `latest.sqlite`) stays allowed.
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW)
         let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"

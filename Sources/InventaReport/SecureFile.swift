@@ -10,10 +10,9 @@ import Darwin
 /// database file's permissions, so they inherit 0600.
 enum SecureFile {
     static func createIfMissing(path: String) throws(ReportError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw ReportError.cannotOpen(path: path, message: String(cString: strerror(errno)))
-        }
+        // O_NOFOLLOW: a link planted at the report's name is refused, never written through.
+        let fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw ReportFiles.error(opening: path) }
         close(fd)
     }
 

@@ -85,6 +85,9 @@ public enum XLSXWriter {
             default:
                 let text = cell.display
                 if text.isEmpty { continue }
+                // Inline strings are text, never formulas; a cell that starts like one (a file named
+                // `=HYPERLINK(…).txt`) also gets the quote-prefix style, so editing it keeps it text.
+                let style = !header && OutputFormat.startsLikeFormula(text) ? " s=\"2\"" : style
                 xml += "<c r=\"\(ref)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
             }
         }
@@ -156,8 +159,9 @@ public enum XLSXWriter {
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>\
         </styleSheet>
         """
 }

@@ -3,6 +3,7 @@ import Foundation
 import InventaDetection
 import InventaExtraction
 import InventaModel
+import InventaReport
 
 /// `inventa explain FILE`: scans one file with the current rules and prints every
 /// finding with its location, rule, score steps, checks and the context words that
@@ -55,7 +56,7 @@ struct ExplainCommand: ParsableCommand {
 
     private func describe(_ finding: Finding) -> String {
         var place = finding.location.description
-        if !finding.member.isEmpty { place = finding.member.joined(separator: "!") + (place.isEmpty ? "" : ", " + place) }
+        if !finding.member.isEmpty { place = TerminalText.escaped(finding.member.joined(separator: "!")) + (place.isEmpty ? "" : ", " + place) }
         var lines = ["\(place.isEmpty ? "text" : place)  \(finding.category.rawValue)  \(finding.level.rawValue) "
                      + "\(String(format: "%.2f", finding.confidence))  rule \(finding.rule)"]
         lines.append("  value:    \(showValues ? finding.value : finding.masked)")

@@ -63,7 +63,7 @@ struct ExtractCommand: ParsableCommand {
             ])
         case .text:
             let place = unit.location.description.isEmpty ? "text" : unit.location.description
-            let member = unit.member.isEmpty ? "" : unit.member.joined(separator: "!") + ": "
+            let member = unit.member.isEmpty ? "" : TerminalText.escaped(unit.member.joined(separator: "!")) + ": "
             return "── \(member)\(place) ──\n" + owned + (owned.hasSuffix("\n") ? "" : "\n")
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InventaReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,7 +42,7 @@ enum Main {
             var command = try Inventa.parseAsRoot()
             try command.run()
         } catch let failure as Fatal {
-            printError(Terminal.paint("inventa:", "31", fd: STDERR_FILENO) + " \(failure.message)")
+            writeStderr(Terminal.paint("inventa:", "31", fd: STDERR_FILENO) + " " + TerminalText.escaped(failure.message) + "\n")
             exit(1)
         } catch let code as ExitCode where code != .success && code != .validationFailure {
             // A command that already said why (e.g. `bench` with an unmet floor) ends with its own code.
@@ -68,8 +69,10 @@ struct Fatal: Error {
     let message: String
 }
 
+/// One line to stderr, its control characters escaped: messages carry file names, which
+/// the share's users choose (see `TerminalText`).
 func printError(_ text: String) {
-    writeStderr(text + "\n")
+    writeStderr(TerminalText.escaped(text) + "\n")
 }
 
 /// Writes to stderr with one system call, so lines from threads do not interleave.

@@ -38,7 +38,7 @@ struct ProgressLine {
             let lowest = parts.indices.dropFirst().min { parts[$0].1 < parts[$1].1 }!
             parts.remove(at: lowest)
         }
-        if let path = scan.lastProblemPath {
+        if let path = scan.lastProblemPath.map(TerminalText.escaped) {
             // The last problem ranks below the counts and the ETA but above the rates: make
             // room for a useful part of its path by dropping rates first. The path is shortened
             // in the middle, so its start (the share) and its file name both stay visible.

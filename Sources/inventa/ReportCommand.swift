@@ -142,9 +142,14 @@ struct ReportCommand: ParsableCommand {
         var lang: ReportLanguage = .sv
 
         func write(_ data: [UInt8]) throws {
-            let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw Fatal(message: "cannot write \(output): \(String(cString: strerror(errno))) (check the folder exists)") }
+            // O_NOFOLLOW: a link planted at the output's name is refused, never truncated through.
+            let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                if errno == ELOOP { throw Fatal(message: "refusing to write \(output): it is a symbolic link; remove it or pass another --output") }
+                throw Fatal(message: "cannot write \(output): \(String(cString: strerror(errno))) (check the folder exists)")
+            }
             defer { close(fd) }
+            fchmod(fd, 0o600) // an existing, wider file is tightened too: it describes personal data
             var offset = 0
             while offset < data.count {
                 let n = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, data.count - offset) }

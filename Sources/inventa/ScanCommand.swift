@@ -173,6 +173,7 @@ struct ScanCommand: ParsableCommand {
     private func printSummary(_ summary: ScanSummary) {
         let t = summary.totals, run = summary.run
         let path = URL(fileURLWithPath: summary.reportPath).standardizedFileURL.path
+        for notice in summary.notices { printError("inventa: note: \(notice)") }
         if let holder = summary.tookOverLock { printError("inventa: note: took over the lock left by a scan that is no longer running (\(holder))") }
         if summary.interrupted { print("Interrupted: the report holds everything scanned so far; continue with --resume.") }
         if summary.resumed { print("Resumed scan \(summary.scanID).") }

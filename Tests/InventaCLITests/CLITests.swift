@@ -123,6 +123,37 @@ import Testing
         #expect(table.stdout.contains("personnummer"))
     }
 
+    /// File names are chosen by whoever writes to the share: a formula reaches CSV inert, and
+    /// an escape sequence or a newline reaches the terminal shown, not obeyed.
+    @Test func hostileFileNamesAreInertInCSVAndOnTheTerminal() throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write(#"=HYPERLINK("x").txt"#, "pnr 830404-2388")
+        try workspace.write("rensa\u{1B}[2J\nfalsk rad.txt", "pnr 830404-2388")
+        _ = try workspace.scan()
+        let csv = try InventaBinary.run(["report", "files", "--report", workspace.report, "--format", "csv"])
+        #expect(csv.stdout.contains(#","'=HYPERLINK(""x"").txt","#))
+        #expect(!csv.stdout.contains(#",=HYPERLINK"#) && !csv.stdout.contains(#","=HYPERLINK"#))
+        let table = try InventaBinary.run(["report", "files", "--report", workspace.report])
+        #expect(table.stdout.contains(#"rensa\x1B[2J\nfalsk rad.txt"#))
+        #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(table.stdout.split(separator: "\n").count == 4, "header, rule and one line per file: \(table.stdout)")
+    }
+
+    /// A link planted at the report's name is refused with one line that says what to do.
+    @Test func aReportPathThatIsALinkIsRefused() throws {
+        let workspace = try CLIWorkspace()
+        try workspace.write("a.txt", "pnr 830404-2388")
+        let target = workspace.directory + "/victim"
+        try "keep\n".write(toFile: target, atomically: false, encoding: .utf8)
+        #expect(symlink(target, workspace.report) == 0)
+        let run = try InventaBinary.run(["scan", workspace.tree, "--report", workspace.report, "--key-file", workspace.key])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasSuffix("refusing to write \(workspace.report): it is a symbolic link; remove it "
+                + "(a report's files are never written through links), or pass --report with another path\n"))
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep\n")
+    }
+
     /// As root every file is readable, so the unreadable case runs the scan as `nobody`.
     @Test func unreadableFileIsRecordedAndTheScanGoesOn() throws {
         let workspace = try CLIWorkspace()

@@ -79,6 +79,65 @@ import Testing
         }
     }
 
+    /// A report (and its side files) left readable by others — by hand, or by an older tool —
+    /// is tightened to 0600 by the next scan, which says so.
+    @Test func aWideExistingReportEndsOwnerOnly() throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", "pnr \(Self.number)")
+        _ = try workspace.scan()
+        let crashes = workspace.report + ".crashes"
+        #expect(FileManager.default.createFile(atPath: crashes, contents: nil))
+        for path in [workspace.report, crashes] { #expect(chmod(path, 0o644) == 0) }
+        let summary = try workspace.scan()
+        for path in [workspace.report, crashes, workspace.report + "-wal", workspace.report + "-shm"]
+        where FileManager.default.fileExists(atPath: path) {
+            let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "\(path) has mode \(String(mode, radix: 8))")
+        }
+        #expect(summary.notices == ["\(workspace.report) was readable by others (mode 644); tightened to 600",
+                                    "\(crashes) was readable by others (mode 644); tightened to 600"])
+    }
+
+    /// Someone who can write to the report's folder plants a link at one of the report's names,
+    /// pointing at a file the scan (often root) may write. The scan is refused with one line
+    /// naming the link, and the target is neither truncated, filled nor re-moded.
+    @Test("A link at one of the report's names is refused, not followed",
+          arguments: ["", "-wal", "-shm", "-journal", ".crashes", ".lock"])
+    func plantedLinksAreRefused(suffix: String) throws {
+        let workspace = try Workspace()
+        try workspace.write("a.txt", "pnr \(Self.number)")
+        if !suffix.isEmpty { _ = try workspace.scan() }
+        let target = workspace.directory + "/victim.conf"
+        try "keep me\n".write(toFile: target, atomically: false, encoding: .utf8)
+        #expect(chmod(target, 0o644) == 0)
+        unlink(workspace.report + suffix) // a WAL or crash log the first scan left
+        #expect(symlink(target, workspace.report + suffix) == 0)
+        do {
+            _ = try workspace.scan()
+            Issue.record("a scan wrote through a link at \(workspace.report + suffix)")
+        } catch let error as ScanError {
+            #expect(error.description == "refusing to write \(workspace.report + suffix): it is a symbolic link; remove it "
+                    + "(a report's files are never written through links), or pass --report with another path")
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep me\n")
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int)
+        #expect(mode == 0o644)
+    }
+
+    /// The layer under the start check: a link that appears at the report's own name after it
+    /// is refused by the open itself (O_NOFOLLOW / SQLITE_OPEN_NOFOLLOW).
+    @Test func theReportOpenItselfRefusesALink() throws {
+        let workspace = try Workspace()
+        let target = workspace.directory + "/victim.sqlite"
+        #expect(FileManager.default.createFile(atPath: target, contents: nil))
+        #expect(symlink(target, workspace.report) == 0)
+        let hasher = try KeyedHasher.loadOrCreate(path: workspace.key)
+        #expect(throws: ReportError.self) {
+            _ = try ReportWriter(path: workspace.report, hasher: hasher, info: ScanInfo(roots: [workspace.tree], options: [], toolVersion: "test", storeValues: false))
+        }
+        #expect(FileManager.default.contents(atPath: target) == Data(), "nothing written through the link")
+    }
+
     @Test func sameNumberHashesTheSameInEveryWrittenForm() throws {
         let workspace = try Workspace()
         try workspace.write("a.txt", Self.spellings.joined(separator: "\n"))

@@ -115,4 +115,24 @@ import InventaModel
         let html = try HTMLReport(language: .en).render(try ReportReader(path: dir + "/r.sqlite"))
         #expect(html.contains("The scan did not complete (interrupted)"))
     }
+
+    /// A file named like a formula is exported inert: an inline string (text, never a formula)
+    /// with the quote-prefix style, so even editing the cell in Excel keeps it text.
+    @Test func xlsxKeepsFormulaLikeNamesAsText() throws {
+        let name = #"=HYPERLINK("http://x","klicka").txt"#
+        let table = ReportTable(columns: ["path", "findings"], rows: [[.text(name), .integer(-1)], [.text("vanlig.txt"), .integer(2)]])
+        let archive = try Archive(data: try XLSXWriter.workbook([XLSXWriter.Sheet(name: "Filer", table: table)]), accessMode: .read)
+        func part(_ path: String) throws -> String {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive[path])) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let sheet = try part("xl/worksheets/sheet1.xml")
+        #expect(!sheet.contains("<f>"), "no formula element")
+        #expect(sheet.contains(#"<c r="A2" t="inlineStr" s="2"><is><t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;,&quot;klicka&quot;).txt</t>"#))
+        #expect(sheet.contains(#"<c r="A3" t="inlineStr"><is>"#), "ordinary names keep the plain style")
+        #expect(sheet.contains(#"<c r="B2"><v>-1</v></c>"#), "numbers stay numbers")
+        #expect(try part("xl/styles.xml").contains(#"<cellXfs count="3">"#))
+        #expect(try part("xl/styles.xml").contains(#"quotePrefix="1""#))
+    }
 }

@@ -79,4 +79,42 @@ import Testing
     func elidesInTheMiddle(text: String, width: Int, expected: String) {
         #expect(OutputFormat.elide(text, to: width) == expected)
     }
+
+    /// File names chosen by the share's users reach CSV as text a spreadsheet must not run
+    /// (OWASP CSV injection): the ones that start like a formula get a leading apostrophe;
+    /// numbers, and names that merely contain a formula character, are left as they are.
+    @Test("CSV neutralises cells that start like a formula", arguments: [
+        (ReportTable.Cell.text(#"=HYPERLINK("http://x","y").txt"#), #""'=HYPERLINK(""http://x"",""y"").txt""#),
+        (.text("+cmd|' /C calc'!A0.docx"), "'+cmd|' /C calc'!A0.docx"),
+        (.text("-2+3.txt"), "'-2+3.txt"),
+        (.text("@SUM(A1:A9).csv"), "'@SUM(A1:A9).csv"),
+        (.text("\tflik.txt"), "'\tflik.txt"),
+        (.text("\rretur.txt"), "\"'\rretur.txt\""),
+        (.text("a=b+c@d-e.txt"), "a=b+c@d-e.txt"),
+        (.integer(-3), "-3"),
+        (.number(-0.5), "-0.5"),
+    ])
+    func csvNeutralisesFormulas(cell: ReportTable.Cell, expected: String) {
+        let csv = OutputFormat.csv.render(ReportTable(columns: ["path"], rows: [[cell]]))
+        #expect(csv == "path\r\n\(expected)\r\n")
+    }
+
+    /// A table is printed to a terminal: a file name's escape sequences, carriage returns and
+    /// newlines are shown, not obeyed, so they cannot clear the screen or forge a row.
+    @Test("Tables escape control characters in cells", arguments: [
+        ("rapport\u{1B}[2J.txt", #"rapport\x1B[2J.txt"#),
+        ("a.txt\nb.txt  scanned  high", #"a.txt\nb.txt  scanned  high"#),
+        ("ok.txt\rFAKE", #"ok.txt\rFAKE"#),
+        ("csi\u{9B}31m.txt", #"csi\u{9B}31m.txt"#),
+        ("fil\u{202E}txt.exe", #"fil\u{202E}txt.exe"#),
+        ("bell\u{07}del\u{7F}", #"bell\x07del\x7F"#),
+        ("Åsa Öberg/ärende.txt", "Åsa Öberg/ärende.txt"),
+    ])
+    func tableEscapesControls(name: String, shown: String) {
+        let text = OutputFormat.table.render(ReportTable(columns: ["path"], rows: [[.text(name)]]))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4, "header, rule, one row, end: \(lines)")
+        #expect(lines[2] == shown)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0 == "\r" || $0.value == 0x9B })
+    }
 }
