@@ -28,7 +28,12 @@ enum Evaluation {
             var bytes = Array(unit.text.utf8)
             let goldSet = Set(unit.names.map { [$0.lowerBound, $0.upperBound] })
             gold += goldSet.count
-            let decoded = bytes.withUnsafeMutableBufferPointer { matcher.analyze(UnsafeBufferPointer($0)).spans }
+            // Scored as shipped: the spans `candidates` would report (its vetoes applied), at any probability.
+            let decoded = bytes.withUnsafeMutableBufferPointer { buffer -> [NameSpan] in
+                let text = UnsafeBufferPointer(buffer)
+                let (doc, spans) = matcher.analyze(text)
+                return spans.filter { matcher.passesVetoes($0, in: doc, text: text) }
+            }
             var mine: [(Range<Int>, Double)] = []
             for s in decoded {
                 let p = matcher.model.probability(s)

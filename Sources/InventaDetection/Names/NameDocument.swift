@@ -49,13 +49,20 @@ public struct NameDocument: Sendable {
             let wordEnd = t.kind == .initial ? t.end - 1 : t.coreEnd
             guard t.flags.contains(.capitalised) else { continue }
             var h = FNV1a()
-            h.add(lower, t.start..<wordEnd)
+            if t.flags.contains(.ocrDigit) {
+                for j in t.start..<wordEnd { h.add(NameText.ocrLetter(lower[j]) ?? lower[j]) }
+            } else {
+                h.add(lower, t.start..<wordEnd)
+            }
             t.lexiconHash = h.value
             var entry = lexicon.entry(hash: t.lexiconHash)
             // Diacritic-folded forms (`asa` for `åsa`) are in the same table, so OCR-damaged
             // words are found by the exact lookup.
             // Genitive: `Lottas` → `Lotta`, `Anderssons` → `Andersson`, unless the full form is a name.
-            if !entry.isFirstName && !entry.isSurname && wordEnd - t.start >= 4 && lower[wordEnd - 1] == 0x73 {
+            // A genitive is followed by what it owns (`Klas bok`); `Klass` alone in a cell or at a
+            // line end is the word, not `Klas`'s.
+            if !entry.isFirstName && !entry.isSurname && wordEnd - t.start >= 4 && lower[wordEnd - 1] == 0x73
+                && (t.flags.contains(.possessive) || headsNoun(tokens, after: i)) {
                 var hs = FNV1a()
                 hs.add(lower, t.start..<(wordEnd - 1))
                 let stripped = lexicon.entry(hash: hs.value)
@@ -86,6 +93,14 @@ public struct NameDocument: Sendable {
         }
     }
 
+    /// Whether a word follows `tokens[index]` on the same line and in the same cell.
+    @inline(__always) private static func headsNoun(_ tokens: [NameToken], after index: Int) -> Bool {
+        guard index + 1 < tokens.count else { return false }
+        let next = tokens[index + 1]
+        return next.kind == .word && !next.flags.contains(.newlineBefore) && !next.flags.contains(.blankLineBefore)
+            && !next.flags.contains(.tabBefore)
+    }
+
     // MARK: runs
 
     private static func findRuns(_ tokens: inout [NameToken], _ lower: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -93,14 +108,15 @@ public struct NameDocument: Sendable {
         var i = 0
         let n = tokens.count
         while i < n {
-            guard tokens[i].isNameLike, !isLegalForm(tokens[i]) else { i += 1; continue }
+            guard tokens[i].isNameLike, !isLegalForm(tokens[i]), !isLetterPrefixCompound(tokens[i], lower),
+                  !(tokens[i].flags.contains(.attached) && i > 0 && tokens[i - 1].kind == .number) else { i += 1; continue }
             let start = i
             var end = i + 1
             while end < n {
                 let t = tokens[end]
                 if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) || t.flags.contains(.tabBefore) { break }
                 if t.isNameLike {
-                    if isLegalForm(t) { break }
+                    if isLegalForm(t) || isLetterPrefixCompound(t, lower) { break }
                     if t.flags.contains(.newlineBefore) && !joinsAcrossLineBreak(tokens, start, end) { break }
                     end += 1
                 } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
@@ -108,6 +124,14 @@ public struct NameDocument: Sendable {
                             && end + 1 < n && tokens[end + 1].isNameLike
                             && !tokens[end + 1].flags.contains(.newlineBefore) {
                     end += 2
+                } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
+                            && isParticle(&tokens[end], lower) && !t.flags.contains(.newlineBefore)
+                            && end + 2 < n && tokens[end + 1].kind == .word && tokens[end + 1].end - tokens[end + 1].start <= 3
+                            && !tokens[end + 1].flags.contains(.capitalised) && !tokens[end + 1].flags.contains(.newlineBefore)
+                            && isParticle(&tokens[end + 1], lower)
+                            && tokens[end + 2].isNameLike && !tokens[end + 2].flags.contains(.newlineBefore) {
+                    // Two particles: `van der Berg`, `de la Cruz`.
+                    end += 3
                 } else {
                     break
                 }
@@ -116,6 +140,14 @@ public struct NameDocument: Sendable {
             i = end
         }
         return runs
+    }
+
+    /// `E-post`, `T-bana`, `A-kassa`: one letter, a hyphen and a lower-case word is a common noun,
+    /// never a name part (`K-G` and the initials `C-O.` have a capital after the hyphen).
+    @inline(__always) private static func isLetterPrefixCompound(_ t: NameToken, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.kind == .word, t.flags.contains(.hyphenated), !t.flags.contains(.allCaps), t.end - t.start >= 4,
+              lower[t.start + 1] == 0x2D else { return false }
+        return true
     }
 
     /// `AB`, `HB` …: a capitalised legal-form word ends a run (see `NameCues.legalForm`).
@@ -135,11 +167,26 @@ public struct NameDocument: Sendable {
               !first.flags.contains(.allCaps), !tokens[end].flags.contains(.allCaps),
               !(start + 1..<end).contains(where: { tokens[$0].flags.contains(.newlineBefore) }) else { return false }
         let previous = tokens[start - 1]
-        let afterText = (previous.kind == .word && !previous.flags.contains(.capitalised)) || first.flags.contains(.sentenceInitial)
+        let afterText = (previous.kind == .word && !previous.flags.contains(.capitalised))
+            || (first.flags.contains(.sentenceInitial) && lineHasLowerCaseWord(tokens, before: start))
         guard afterText else { return false }
         if count == 1 { return true }
         let next = end + 1
         return next >= tokens.count || !(tokens[next].isNameLike && !tokens[next].flags.contains(.newlineBefore))
+    }
+
+    /// Whether the line of `tokens[index]` has a lower-case word before it: running text, not a
+    /// numbered heading (`2. Djurliv⏎Björn har observerats …`) or a list label, whose last word
+    /// must not join the first word of the next line.
+    private static func lineHasLowerCaseWord(_ tokens: [NameToken], before index: Int) -> Bool {
+        var j = index - 1
+        while j >= 0 {
+            let t = tokens[j]
+            if t.kind == .word && !t.flags.contains(.capitalised) { return true }
+            if t.flags.contains(.lineInitial) { return false }
+            j -= 1
+        }
+        return false
     }
 
     /// Whether a short lower-case word is a name particle; records its hash and flag.

@@ -231,11 +231,17 @@ public enum NameFeatures {
     static func isAfterPostcode(_ first: Int, _ tokens: [NameToken], _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
         guard first >= 1, !tokens[first].flags.contains(.newlineBefore), !tokens[first].flags.contains(.blankLineBefore) else { return false }
         let p = tokens[first - 1]
-        guard p.kind == .number else { return false }
+        guard p.kind == .number, isDigits(p, lower) else { return false }
         if p.end - p.start == 5 { return true }
         guard p.end - p.start == 2, first >= 2, !p.flags.contains(.newlineBefore), !p.flags.contains(.blankLineBefore) else { return false }
         let q = tokens[first - 2]
-        return q.kind == .number && q.end - q.start == 3
+        return q.kind == .number && q.end - q.start == 3 && isDigits(q, lower)
+    }
+
+    /// Only digits: a postcode part, not a clock time (`08:15`) or a date part the tokenizer kept whole.
+    @inline(__always) static func isDigits(_ t: NameToken, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        for j in t.start..<t.end where !NameText.isDigit(lower[j]) { return false }
+        return true
     }
 
     private static func word<S: NameFeatureSink>(_ prefix: StaticString, _ t: NameToken,

@@ -45,11 +45,17 @@ public struct NameMatcher: Matcher {
         guard !doc.runs.isEmpty else { return }
         for span in spans(in: doc) {
             let p = model.probability(span)
-            guard p >= minimumConfidence else { continue }
-            // A lone letter (`B`, `B.`) is an initial or a list label, never a name on its own.
-            guard Self.hasTwoLetters(text, span.start..<span.end) else { continue }
+            guard p >= minimumConfidence, passesVetoes(span, in: doc, text: text) else { continue }
             visit(candidate(span, probability: p, doc: doc, text: text))
         }
+    }
+
+    /// Whether a decoded span survives the rules applied after the model: a lone letter (`B`, `B.`)
+    /// is an initial or a list label, never a name on its own; a lone common noun, acronym, month
+    /// or compound in a cell or after a label is not a name (`NameSpanFilter`, decision 0503).
+    /// The trainer's evaluation applies the same, so its figures are the shipped behaviour's.
+    public func passesVetoes(_ span: NameSpan, in doc: NameDocument, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        Self.hasTwoLetters(text, span.start..<span.end) && !NameSpanFilter.rejects(span, doc)
     }
 
     /// Analyses a text for the trainer and tools: the document and its decoded spans.

@@ -40,8 +40,15 @@ public enum NameSpanDecoder {
                        !tokens[end + 1].flags.contains(.particle), logits[end + 1] >= threshold {
                         end += 2; continue
                     }
+                    if tokens[end].flags.contains(.particle), end + 2 < run.upperBound, tokens[end + 1].flags.contains(.particle),
+                       !tokens[end + 2].flags.contains(.particle), logits[end + 2] >= threshold {
+                        end += 3; continue // `van der Berg`
+                    }
                     break
                 }
+                // `Mejla Ingrid Andersson`, `Ring Per Olsson`: a sentence-initial common word on no
+                // name list (an imperative in a to-do list) is not the name's first part.
+                if end - i >= 3, isCommonNonName(tokens[i]), tokens[i].flags.contains(.sentenceInitial) { i += 1 }
                 var sum = 0.0
                 var count = 0
                 var words = 0
@@ -66,40 +73,96 @@ public enum NameSpanDecoder {
                 i = end
             }
         }
-        return joinReversed(spans, tokens, doc.lower)
+        return joinReversed(spans, doc, logits)
     }
 
-    /// `Svensson, Anna` at the start of a line (class lists, registers): one span, when
-    /// the first part is one token, the comma is the only thing between, and the second
-    /// part starts with a listed first name and ends the line or the list item.
-    private static func joinReversed(_ spans: [NameSpan], _ tokens: [NameToken], _ lower: [UInt8]) -> [NameSpan] {
-        guard spans.count >= 2 else { return spans }
+    /// `Svensson, Anna`, `Lind Ek, Georg` at the start of a line or cell (class lists, registers):
+    /// one span, when the surname part is one or two words, the comma is the only thing between,
+    /// and the first-name part (one or two words) ends the line, the cell or the list item. The
+    /// first-name part must start with a listed first name, or the surname part be listed
+    /// surnames (`Bohlin, Łukasz`). A surname part the model scored below the threshold joins
+    /// when all its words are listed surnames (`Lund, Axel`: Lund is also a town).
+    private static func joinReversed(_ spans: [NameSpan], _ doc: NameDocument, _ logits: [Double]) -> [NameSpan] {
+        let tokens = doc.tokens
+        let lower = doc.lower
+        guard !spans.isEmpty else { return spans }
         var out: [NameSpan] = []
         out.reserveCapacity(spans.count)
         var k = 0
         while k < spans.count {
-            let a = spans[k]
-            if k + 1 < spans.count {
-                let b = spans[k + 1]
-                let first = tokens[a.tokens.lowerBound]
-                let comma = a.tokens.upperBound
-                if a.tokens.count == 1, first.flags.contains(.lineInitial) || isListSeparator(tokens, a.tokens.lowerBound - 1),
-                   b.tokens.lowerBound == comma + 1, isComma(tokens[comma], lower), b.tokens.count <= 2, tokens[b.tokens.lowerBound].lexicon.isFirstName,
-                   !tokens[b.tokens.lowerBound].flags.contains(.newlineBefore) {
-                    var joined = NameSpan(tokens: a.tokens.lowerBound..<b.tokens.upperBound, start: a.start, end: b.end,
-                                          meanLogit: (a.meanLogit + b.meanLogit) / 2, reversed: true)
-                    joined.computeCalibrationInputs(minLogit: min(a.calibrationInputs[2], b.calibrationInputs[2]),
-                                                    nameTokens: 2, partialRun: b.calibrationInputs[5] > 0,
-                                                    neighbourLogit: max(a.calibrationInputs[6], b.calibrationInputs[6]))
-                    out.append(joined)
-                    k += 2
-                    continue
-                }
+            let b = spans[k]
+            let comma = b.tokens.lowerBound - 1
+            guard comma >= 1, b.tokens.count <= 2, isComma(tokens[comma], lower),
+                  !tokens[b.tokens.lowerBound].flags.contains(.newlineBefore) else {
+                out.append(b); k += 1; continue
             }
-            out.append(a)
+            // The surname part: the previous span if it ends at the comma, else the run ending there.
+            let previous = out.last.flatMap { $0.tokens.upperBound == comma && !$0.reversed ? $0 : nil }
+            let surname: Range<Int>
+            if let previous {
+                surname = previous.tokens
+            } else if let run = run(endingAt: comma, doc), run.allSatisfy({ tokens[$0].kind == .word && isListedSurname(tokens[$0]) }) {
+                surname = run
+            } else {
+                out.append(b); k += 1; continue
+            }
+            let first = tokens[surname.lowerBound]
+            let bFirst = tokens[b.tokens.lowerBound]
+            let surnamesListed = surname.allSatisfy { isListedSurname(tokens[$0]) }
+            // A two-word or below-threshold surname part is the weaker reading (`LARS NYSTRÖM, EVA
+            // SUNDBERG` is two names in a list): it needs a one-word first-name part that ends the item,
+            // and a two-word part must not start with a common first name.
+            let weak = surname.count == 2 || previous == nil
+            guard surname.count <= 2, surname.allSatisfy({ tokens[$0].kind == .word }),
+                  first.flags.contains(.lineInitial) || first.flags.contains(.tabBefore) || isListSeparator(tokens, surname.lowerBound - 1),
+                  bFirst.lexicon.isFirstName || surnamesListed,
+                  !weak || (b.tokens.count == 1 && endsItem(b.tokens.upperBound, tokens, lower)
+                            && (surname.count == 1 || first.lexicon.firstNameBearers < 200)) else {
+                out.append(b); k += 1; continue
+            }
+            var aMean = 0.0, aMin = Double.infinity
+            for i in surname { aMean += logits[i] / Double(surname.count); aMin = min(aMin, logits[i]) }
+            if previous != nil { out.removeLast() }
+            var joined = NameSpan(tokens: surname.lowerBound..<b.tokens.upperBound, start: tokens[surname.lowerBound].start, end: b.end,
+                                  meanLogit: (max(aMean, b.meanLogit) + b.meanLogit) / 2, reversed: true)
+            joined.computeCalibrationInputs(minLogit: min(max(aMin, b.calibrationInputs[2]), b.calibrationInputs[2]),
+                                            nameTokens: 2, partialRun: b.calibrationInputs[5] > 0,
+                                            neighbourLogit: b.calibrationInputs[6])
+            out.append(joined)
             k += 1
         }
         return out
+    }
+
+    /// The candidate run whose last token is just before `index`.
+    private static func run(endingAt index: Int, _ doc: NameDocument) -> Range<Int>? {
+        var lo = 0, hi = doc.runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if doc.runs[mid].upperBound < index { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < doc.runs.count && doc.runs[lo].upperBound == index ? doc.runs[lo] : nil
+    }
+
+    /// The token at `index` ends a list item: end of text, a new line or cell, or `;` `,` `.` `)` `|`.
+    private static func endsItem(_ index: Int, _ tokens: [NameToken], _ lower: [UInt8]) -> Bool {
+        guard index < tokens.count else { return true }
+        let t = tokens[index]
+        if t.flags.contains(.newlineBefore) || t.flags.contains(.blankLineBefore) || t.flags.contains(.tabBefore) { return true }
+        guard t.kind == .punct, t.end - t.start == 1 else { return t.kind == .number }
+        let c = lower[t.start]
+        return c == 0x3B || c == 0x2C || c == 0x2E || c == 0x29 || c == 0x7C
+    }
+
+    @inline(__always) private static func isListedSurname(_ t: NameToken) -> Bool {
+        t.lexicon.surnameBearers > 0 || t.lexicon.flags & NameLexiconEntry.fakerLast != 0
+    }
+
+    /// A common word (wordfreq Zipf ≥ 2.5) on no name list.
+    @inline(__always) static func isCommonNonName(_ t: NameToken) -> Bool {
+        let e = t.lexicon
+        return t.kind == .word && !t.flags.contains(.allCaps) && e.zipf10 >= 25 && e.firstNameBearers < 20 && e.surnameBearers == 0
+            && e.flags & (NameLexiconEntry.fakerFirst | NameLexiconEntry.fakerLast) == 0
     }
 
     private static func isComma(_ t: NameToken, _ lower: [UInt8]) -> Bool {

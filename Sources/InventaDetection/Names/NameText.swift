@@ -24,28 +24,53 @@ enum NameText {
         return 0
     }
 
-    /// Whether the letter at `i` is upper case (A–Z, À–Þ).
+    /// Whether the letter at `i` is upper case (A–Z, À–Þ, and Latin Extended-A capitals such as
+    /// Ł Ś Č Ž of Polish, Czech and Croatian names: `Łukasz`).
     @inline(__always)
     static func isUpperLetter(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = text[i]
         if isASCIIUpper(b) { return true }
-        if b == 0xC3, i + 1 < text.count {
-            let c = text[i + 1]
-            return c >= 0x80 && c <= 0x9E && c != 0x97
-        }
-        return false
+        guard b >= 0xC3 && b <= 0xC5, i + 1 < text.count else { return false }
+        let c = text[i + 1]
+        if b == 0xC3 { return c >= 0x80 && c <= 0x9E && c != 0x97 }
+        guard c & 0xC0 == 0x80 else { return false }
+        return isExtendedAUpper(0x100 + Int(b - 0xC4) << 6 + Int(c & 0x3F))
     }
 
-    /// Whether the letter at `i` is lower case (a–z, ß–ÿ).
+    /// Whether the letter at `i` is lower case (a–z, ß–ÿ, Latin Extended-A small letters).
     @inline(__always)
     static func isLowerLetter(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = text[i]
         if isASCIILower(b) { return true }
-        if b == 0xC3, i + 1 < text.count {
-            let c = text[i + 1]
-            return c >= 0x9F && c <= 0xBF && c != 0xB7
+        guard b >= 0xC3 && b <= 0xC5, i + 1 < text.count else { return false }
+        let c = text[i + 1]
+        if b == 0xC3 { return c >= 0x9F && c <= 0xBF && c != 0xB7 }
+        guard c & 0xC0 == 0x80 else { return false }
+        return !isExtendedAUpper(0x100 + Int(b - 0xC4) << 6 + Int(c & 0x3F))
+    }
+
+    /// The letter an OCR engine most often misreads as this digit (0→o, 1→l, 5→s, 6→o, which
+    /// the diacritic-folded lexicon also finds for ö), or nil.
+    @inline(__always) static func ocrLetter(_ b: UInt8) -> UInt8? {
+        switch b {
+        case 0x30, 0x36: return 0x6F
+        case 0x31: return 0x6C
+        case 0x35: return 0x73
+        default: return nil
         }
-        return false
+    }
+
+    /// Latin Extended-A (U+0100–U+017F) alternates capital and small letter; the parity flips
+    /// after ĸ (U+0138) and ŉ (U+0149), and Ÿ (U+0178) is a lone capital.
+    @inline(__always) static func isExtendedAUpper(_ scalar: Int) -> Bool {
+        switch scalar {
+        case 0x100...0x137: return scalar & 1 == 0
+        case 0x139...0x148: return scalar & 1 == 1
+        case 0x14A...0x177: return scalar & 1 == 0
+        case 0x178: return true
+        case 0x179...0x17E: return scalar & 1 == 1
+        default: return false
+        }
     }
 
     /// Writes the lower-case form of `text` into `out` (same length: only Latin-1 case

@@ -42,6 +42,9 @@ public struct NameToken: Sendable, Equatable {
         /// A tab between this token and the previous one: a cell boundary in spreadsheet
         /// rows and TSV text (extractors join a row's cells with tabs), so never inside a name.
         public static let tabBefore = Flags(rawValue: 1 << 13)
+        /// A digit OCR read for a letter between lower-case letters (`Bergstr0m`, `Sandstr6m`);
+        /// the lexicon key reads it as the letter (0→o, 1→l, 5→s, 6→o).
+        public static let ocrDigit = Flags(rawValue: 1 << 14)
     }
 
     /// Can start or continue a run of name tokens.

@@ -125,6 +125,14 @@ enum NameTokenizer {
                 i += len
                 continue
             }
+            // `Bergstr0m`: OCR reads o as 0 (l as 1, s as 5, ö as 6) inside a capitalised word.
+            if letters >= 3, i + 1 < n, NameText.ocrLetter(text[i]) != nil, i > start, NameText.isLowerLetter(text, i - 1),
+               NameText.isLowerLetter(text, i + 1) {
+                result.insert(.ocrDigit)
+                letters += 1
+                i += 1
+                continue
+            }
             if text[i] == 0x2D, i + 1 < n, NameText.letterLength(text, i + 1) > 0 {
                 hyphen = true
                 sawLower = false
