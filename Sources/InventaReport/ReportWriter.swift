@@ -1,6 +1,5 @@
 import Foundation
 import InventaModel
-import Synchronization
 
 /// The single writer of a report: owns the SQLite connection on its own thread and
 /// batches inserts in transactions. Workers never touch SQLite; they `submit` entries,
@@ -44,7 +43,7 @@ public final class ReportWriter: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let owners = OwnerNames()
     /// The writer thread's first error; read by every worker through `hasFailed`.
-    private let failure = Mutex<ReportError?>(nil)
+    private let failure = Locked<ReportError?>(nil)
     private let insertFile: Statement
     private let insertFinding: Statement
     private let endFile: Statement
