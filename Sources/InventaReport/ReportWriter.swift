@@ -71,8 +71,9 @@ public final class ReportWriter: @unchecked Sendable {
         known = try KnownFiles.load(db)
         insertFile = try db.prepare("""
             INSERT INTO files (scan_id, root, path, size, mtime, device, inode, format, status, reason, risk, findings,
-                               parent_id, department, uid, gid, owner, owner_group, ctime, atime, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               parent_id, department, uid, gid, owner, owner_group, ctime, atime, content_hash,
+                               ocr_pages, ocr_skipped, ocr_unreadable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFinding = try db.prepare("""
             INSERT INTO findings (scan_id, file_id, member, category, value, masked, value_hash, confidence, level,
@@ -219,6 +220,10 @@ public final class ReportWriter: @unchecked Sendable {
         insertFile.bind(19, file.ctime)
         insertFile.bind(20, file.atime)
         insertFile.bind(21, parent == nil ? entry.contentHash : nil)
+        let ocr = parent == nil ? entry.result.ocr : OCRCounts()
+        insertFile.bind(22, Int64(ocr.pages))
+        insertFile.bind(23, Int64(ocr.skipped))
+        insertFile.bind(24, Int64(ocr.unreadable))
         try insertFile.run()
         return db.lastInsertID
     }
