@@ -1,4 +1,4 @@
-import Synchronization
+import InventaModel
 
 /// How far the walk has got, for progress: entries found so far (files queued for a
 /// worker plus entries settled on the spot) and folders still to be listed. When no
@@ -12,7 +12,7 @@ public final class CrawlCounts: Sendable {
         public var crawlFinished: Bool { pendingFolders == 0 }
     }
 
-    private let state = Mutex(Snapshot())
+    private let state = Locked(Snapshot())
 
     public init() {}
 

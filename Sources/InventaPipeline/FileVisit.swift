@@ -4,7 +4,6 @@ import InventaDetection
 import InventaExtraction
 import InventaModel
 import InventaReport
-import Synchronization
 
 /// What a worker does with each crawl event: decide whether the file is unchanged since
 /// it was last recorded (then nothing is read or written), quarantined (crashed twice),
@@ -193,36 +192,35 @@ final class FileVisit: Sendable {
 
 /// The workers of one scan, registered once each.
 final class WorkerList: Sendable {
-    private let workers = Mutex<[FileVisit.Worker]>([])
+    private let workers = Locked<[FileVisit.Worker]>([])
     func append(_ worker: FileVisit.Worker) { workers.withLock { $0.append(worker) } }
     var all: [FileVisit.Worker] { workers.withLock { $0 } }
 }
 
 /// Files put aside for the OCR pass, in the order met. Bounded: past `capacity` a file is
 /// read with OCR at once, so a share of millions of scans cannot grow this without end.
-final class DeferredFiles: @unchecked Sendable {
+final class DeferredFiles: Sendable {
     static let capacity = 200_000
-    private let lock = NSLock()
-    private var files: [FileRef] = []
-    private var next = 0
+    private struct State { var files: [FileRef] = []; var next = 0 }
+    private let state = Locked(State())
 
     /// False when the list is full (the caller reads the file now).
     func add(_ file: FileRef) -> Bool {
-        lock.withLock {
-            guard files.count < DeferredFiles.capacity else { return false }
-            files.append(file)
+        state.withLock {
+            guard $0.files.count < DeferredFiles.capacity else { return false }
+            $0.files.append(file)
             return true
         }
     }
 
     /// The next file to read in the OCR pass, or nil when all are taken.
     func take() -> FileRef? {
-        lock.withLock {
-            guard next < files.count else { return nil }
-            defer { next += 1 }
-            return files[next]
+        state.withLock { state in
+            guard state.next < state.files.count else { return nil }
+            defer { state.next += 1 }
+            return state.files[state.next]
         }
     }
 
-    var count: Int { lock.withLock { files.count } }
+    var count: Int { state.withLock { $0.files.count } }
 }

@@ -1,8 +1,8 @@
-import Synchronization
+import InventaModel
 
 /// Live counters of a running scan, updated by workers and read by the progress
 /// display. Thread-safe; updated once per file (unchanged files in batches), so one
-/// mutex costs nothing measurable.
+/// lock costs nothing measurable.
 public final class ScanProgress: Sendable {
     public struct Snapshot: Sendable {
         /// Entries this run has dealt with: written, or found unchanged.
@@ -28,7 +28,7 @@ public final class ScanProgress: Sendable {
         public init() {}
     }
 
-    private let state = Mutex(Snapshot())
+    private let state = Locked(Snapshot())
 
     init() {}
 

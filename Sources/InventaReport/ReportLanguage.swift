@@ -30,6 +30,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         "category": ("Kategori", "Category"), "masked": ("Maskerat värde", "Masked value"),
         "location": ("Plats", "Location"), "confidence": ("Säkerhet", "Confidence"), "level": ("Nivå", "Level"),
         "rule": ("Regel", "Rule"), "value": ("Värde", "Value"), "evidence": ("Belägg", "Evidence"),
+        "ocr_pages": ("OCR-lästa sidor", "Pages read by OCR"), "ocr_skipped": ("Sidor ej OCR-lästa (gräns)", "Pages not read by OCR (limit)"),
+        "ocr_unreadable": ("Sidor för otydliga", "Pages too poor to trust"),
         // Values.
         "value.none": ("ingen", "none"), "value.low": ("låg", "low"), "value.medium": ("medel", "medium"),
         "value.high": ("hög", "high"), "value.new": ("ny", "new"), "value.resolved": ("åtgärdad", "resolved"),

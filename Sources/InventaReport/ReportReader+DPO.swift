@@ -65,16 +65,31 @@ extension ReportReader {
         return table
     }
 
-    /// Everything not fully scanned, and why.
+    /// Everything not fully scanned, and why; also files with OCR pages too poor to trust
+    /// (scanned, but their findings may be incomplete). Each row carries the file's OCR page
+    /// counts; the table's footnote (terminal only) gives the scan's OCR totals.
     public func problems() throws(ReportError) -> ReportTable {
-        var table = ReportTable(columns: ["department", "root", "path", "status", "reason"])
+        var table = ReportTable(columns: ["department", "root", "path", "status", "reason",
+                                          "ocr_pages", "ocr_skipped", "ocr_unreadable"])
         let statement = try db.prepare("""
-            SELECT f.department, f.root, f.path, f.status, f.reason FROM files f
-            WHERE \(valid) AND (f.status <> 'scanned' OR f.reason IS NOT NULL) ORDER BY f.status, f.reason, f.path
+            SELECT f.department, f.root, f.path, f.status, f.reason, f.ocr_pages, f.ocr_skipped, f.ocr_unreadable
+            FROM files f WHERE \(valid) AND (f.status <> 'scanned' OR f.reason IS NOT NULL OR f.ocr_unreadable > 0)
+            ORDER BY f.status, f.reason, f.path
             """)
         while try statement.step() {
+            let unreadable = statement.int(7)
+            let reason = statement.text(4)
+                ?? "ocr: \(unreadable) page(s) too poor to trust: read it by hand or rescan the paper more clearly"
             table.rows.append([.text(statement.text(0)), .text(statement.text(1)), .text(statement.text(2)),
-                               .text(statement.text(3)), .text(statement.text(4))])
+                               .text(statement.text(3)), .text(reason), .integer(statement.int(5)),
+                               .integer(statement.int(6)), .integer(unreadable)])
+        }
+        let totals = try db.prepare(ReportReader.ocrTotals(valid: valid))
+        var counts: [Int64] = []
+        while try totals.step() { counts.append(totals.int(1)) }
+        if counts.count == 5, counts.contains(where: { $0 > 0 }) {
+            table.footnote = "OCR: \(counts[0]) page(s) read in \(counts[3]) file(s), \(counts[1]) not read (budget), "
+                + "\(counts[2]) too poor to trust; \(counts[4]) file(s) need OCR (needs_ocr: scanned with --no-ocr or without language data)"
         }
         return table
     }

@@ -121,6 +121,7 @@ public final class ReportReader {
             ("department", "SELECT department, count(*) FROM files f WHERE \(valid) AND parent_id IS NULL AND findings > 0 GROUP BY department ORDER BY count(*) DESC"),
             ("format", "SELECT coalesce(format, '-'), count(*) FROM files f WHERE \(valid) AND status = 'scanned' GROUP BY format ORDER BY count(*) DESC"),
             ("problem", "SELECT status || ': ' || reason, count(*) FROM files f WHERE \(valid) AND status <> 'scanned' GROUP BY 1 ORDER BY count(*) DESC LIMIT 20"),
+            ("ocr", Self.ocrTotals(valid: valid)),
         ]
         for (section, sql) in sections {
             let statement = try db.prepare(sql)
@@ -130,6 +131,24 @@ public final class ReportReader {
             }
         }
         return table
+    }
+
+    /// How much was read from scans, and how much of it could not be: pages read by OCR, left
+    /// unread by its budget, too poor to trust; files read by OCR; files and members that still
+    /// need it (`needs_ocr`: OCR off, or no language data). Always listed, zeros included, so a
+    /// DPO sees that scans were looked for. `valid` selects the scan's rows (alias `f`, `?1`).
+    static func ocrTotals(valid: String) -> String {
+        """
+        WITH t AS (SELECT coalesce(sum(ocr_pages), 0) AS pages, coalesce(sum(ocr_skipped), 0) AS skipped,
+                          coalesce(sum(ocr_unreadable), 0) AS unreadable, coalesce(sum(ocr_pages > 0), 0) AS files,
+                          coalesce(sum(status = 'skipped' AND reason LIKE 'needs_ocr%'), 0) AS needing
+                   FROM files f WHERE \(valid))
+        SELECT 'pages read', pages FROM t
+        UNION ALL SELECT 'pages not read (--max-ocr-pages or timeout)', skipped FROM t
+        UNION ALL SELECT 'pages too poor to trust', unreadable FROM t
+        UNION ALL SELECT 'files read by OCR', files FROM t
+        UNION ALL SELECT 'files needing OCR (needs_ocr)', needing FROM t
+        """
     }
 
     /// `{"line":3}` → `line 3`; `{"sheet":"Blad1","cell":"C7"}` → `sheet Blad1 cell C7`.

@@ -30,10 +30,14 @@ public struct ReportTable: Sendable {
 
     public var columns: [String]
     public var rows: [[Cell]]
+    /// A line under the table for a reader at a terminal (totals the rows do not show); left
+    /// out of CSV and JSON Lines, whose rows are a contract.
+    public var footnote: String?
 
-    public init(columns: [String], rows: [[Cell]] = []) {
+    public init(columns: [String], rows: [[Cell]] = [], footnote: String? = nil) {
         self.columns = columns
         self.rows = rows
+        self.footnote = footnote
     }
 }
 
@@ -112,7 +116,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
         let rule = widths.map { String(repeating: "─", count: $0) }
-        return line(table.columns, paint: false) + line(rule, paint: false) + cells.map { line($0, paint: style.color) }.joined()
+        let note = table.footnote.map { "\n" + $0 + "\n" } ?? ""
+        return line(table.columns, paint: false) + line(rule, paint: false) + cells.map { line($0, paint: style.color) }.joined() + note
     }
 
     private static let riskColor = ["high": "31", "medium": "33"]

@@ -1,6 +1,5 @@
 import Foundation
 import InventaModel
-import Synchronization
 
 /// The single writer of a report: owns the SQLite connection on its own thread and
 /// batches inserts in transactions. Workers never touch SQLite; they `submit` entries,
@@ -44,7 +43,7 @@ public final class ReportWriter: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let owners = OwnerNames()
     /// The writer thread's first error; read by every worker through `hasFailed`.
-    private let failure = Mutex<ReportError?>(nil)
+    private let failure = Locked<ReportError?>(nil)
     private let insertFile: Statement
     private let insertFinding: Statement
     private let endFile: Statement
@@ -72,8 +71,9 @@ public final class ReportWriter: @unchecked Sendable {
         known = try KnownFiles.load(db)
         insertFile = try db.prepare("""
             INSERT INTO files (scan_id, root, path, size, mtime, device, inode, format, status, reason, risk, findings,
-                               parent_id, department, uid, gid, owner, owner_group, ctime, atime, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               parent_id, department, uid, gid, owner, owner_group, ctime, atime, content_hash,
+                               ocr_pages, ocr_skipped, ocr_unreadable)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFinding = try db.prepare("""
             INSERT INTO findings (scan_id, file_id, member, category, value, masked, value_hash, confidence, level,
@@ -220,6 +220,10 @@ public final class ReportWriter: @unchecked Sendable {
         insertFile.bind(19, file.ctime)
         insertFile.bind(20, file.atime)
         insertFile.bind(21, parent == nil ? entry.contentHash : nil)
+        let ocr = parent == nil ? entry.result.ocr : OCRCounts()
+        insertFile.bind(22, Int64(ocr.pages))
+        insertFile.bind(23, Int64(ocr.skipped))
+        insertFile.bind(24, Int64(ocr.unreadable))
         try insertFile.run()
         return db.lastInsertID
     }

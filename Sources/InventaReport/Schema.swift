@@ -131,6 +131,19 @@ enum Schema {
             SELECT department, root, path, status, reason, size, scan_id
             FROM current_files WHERE status <> 'scanned' OR reason IS NOT NULL;
         """,
+        // v3: OCR page counts (issue 17): pages read by OCR, left unread by `--max-ocr-pages` or
+        // the timeout, and read but too poor to trust. Only a file's own row carries them (its
+        // OCR budget covers all its members together); member rows keep 0. A file with pages
+        // too poor to trust is a problem even when it was otherwise scanned.
+        """
+        ALTER TABLE files ADD COLUMN ocr_pages INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE files ADD COLUMN ocr_skipped INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE files ADD COLUMN ocr_unreadable INTEGER NOT NULL DEFAULT 0;
+        DROP VIEW problems;
+        CREATE VIEW problems AS
+            SELECT department, root, path, status, reason, size, scan_id, ocr_pages, ocr_skipped, ocr_unreadable
+            FROM current_files WHERE status <> 'scanned' OR reason IS NOT NULL OR ocr_unreadable > 0;
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Synchronization
+import InventaModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +11,7 @@ import Glibc
 enum Terminal {
     enum ColorMode: String, ExpressibleByArgument, CaseIterable, Sendable { case auto, always, never }
 
-    private static let mode = Mutex(ColorMode.auto)
+    private static let mode = Locked(ColorMode.auto)
 
     /// Set once by a command from its `--color` option, before it prints.
     static func use(_ colorMode: ColorMode) { mode.withLock { $0 = colorMode } }

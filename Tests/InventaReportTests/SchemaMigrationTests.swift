@@ -46,6 +46,9 @@ import Testing
         #expect(try db.scalar("SELECT files FROM department_summary WHERE department = 'Okänd'") == 1)
         #expect(try db.scalar("SELECT count(*) FROM problems") == 0)
         #expect(try db.scalar("SELECT count(*) FROM retention_candidates") == 1)
+        // v3: the OCR counts start at 0 for rows written before OCR existed.
+        #expect(try db.scalar("SELECT sum(ocr_pages + ocr_skipped + ocr_unreadable) FROM files") == 0)
+        #expect(try db.scalar("SELECT count(ocr_unreadable) FROM problems") == 0)
     }
 
     @Test func newerSchemaIsRefused() throws {

@@ -87,6 +87,18 @@ struct ImageExtractor: Extractor {
         return (Int(width), Int(height))
     }
 
+    /// Pixels of the image (its first page), from the header only; nil when leptonica does
+    /// not know the format or the header cannot be read. Lets a container skip pictures too
+    /// small to hold text before they cost an OCR call.
+    static func pixelCount(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 16 else { return nil }
+        var format: Int32 = 0
+        let known = bytes.withUnsafeBufferPointer { findFileFormatBuffer($0.baseAddress, &format) } == 0
+        guard known, readable.contains(format), let size = try? dimensions(bytes, format: format, page: 0) else { return nil }
+        let pixels = size.width.multipliedReportingOverflow(by: size.height)
+        return pixels.overflow ? Int.max : pixels.partialValue
+    }
+
     static func check(_ size: (width: Int, height: Int), limit: Int) throws(ExtractionError) {
         guard size.width > 0, size.height > 0 else { throw ExtractionError.corrupt("image header gives no size") }
         let pixels = size.width.multipliedReportingOverflow(by: size.height)

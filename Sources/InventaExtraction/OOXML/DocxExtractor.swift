@@ -8,7 +8,8 @@ import InventaModel
 /// tracked deletions (`w:delText`) dropped; field codes (`w:instrText`) and the
 /// VML fallback copy of text boxes (`mc:Fallback`) are skipped so text is not doubled.
 /// Tables are emitted row by row with cell locations (`DocumentTable`); their paragraphs
-/// do not count in the `line` numbers of the text around them.
+/// do not count in the `line` numbers of the text around them. With OCR on, pictures in
+/// the body (a scanned page pasted into a letter) are read as members `word/media/…`.
 public struct DocxExtractor: Extractor {
     public init() {}
 
@@ -28,6 +29,9 @@ public struct DocxExtractor: Extractor {
             }
         }
         try package.extractEmbeddings(under: "word/embeddings/", context: context, emit: emit)
+        if context.limits.ocr.isEnabled {
+            try package.extractPictures(package.pictures(of: "word/document.xml"), context: context, emit: emit)
+        }
     }
 
     /// Reads one WordprocessingML part: text of `w:t`, breaks for paragraphs, `w:br`, `w:tab`.

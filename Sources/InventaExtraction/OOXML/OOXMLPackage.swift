@@ -48,6 +48,43 @@ struct OOXMLPackage {
         }
     }
 
+    /// Pictures placed in the document's own text (a scanned page or a photographed form
+    /// pasted into a letter or a slide), read by OCR as members (`brev.docx!word/media/image1.png`)
+    /// when OCR is on. `names` are the parts the body refers to, so letterhead logos of
+    /// headers, footers and slide masters are left alone; pictures under
+    /// `minEmbeddedPicturePixels` (icons, bullets, signatures) and formats OCR cannot decode
+    /// (EMF, WMF, SVG) are skipped without a member row. Size, pixel and page limits are the
+    /// image extractor's, as for any image (docs/decisions/0231-ocr-of-embedded-pictures.md).
+    func extractPictures(_ names: [String], context: ExtractionContext, emit: (TextUnit) -> Void) throws(ExtractionError) {
+        guard context.limits.ocr.isEnabled else { return }
+        var seen = Set<String>()
+        for name in names where seen.insert(name).inserted {
+            guard let entry = archive.entry(name), !entry.isDirectory else { continue }
+            try context.checkBudget()
+            do throws(ExtractionError) {
+                let bytes = try archive.read(entry, budget: budget)
+                guard let pixels = ImageExtractor.pixelCount(bytes),
+                      pixels >= OOXMLPackage.minEmbeddedPicturePixels else { continue }
+                try budget.openMember()
+                context.extractMember(name: entry.name, bytes: bytes, emit: emit)
+            } catch {
+                if budget.uncompressedBytes >= budget.limits.maxUncompressedBytes { throw error }
+                context.recordMember(name: entry.name, outcome: error.outcome, size: entry.uncompressedSize)
+            }
+        }
+    }
+
+    /// 200 × 200 pixels: a line of legible text at 200 dpi needs about that much, and logos,
+    /// icons and bullets are mostly smaller, so they cost no OCR.
+    static let minEmbeddedPicturePixels = 40_000
+
+    /// The picture parts that `part` refers to through its relationships (DrawingML
+    /// `a:blip r:embed` in a DOCX body or a PPTX slide), in relationship-id order.
+    func pictures(of part: String) throws(ExtractionError) -> [String] {
+        try relationships(of: part).filter { $0.value.type.hasSuffix("/image") }
+            .sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }.map(\.value.target)
+    }
+
     /// Part names in the package that start with `prefix` and end with `.xml`, in natural
     /// order (`header2.xml` before `header10.xml`).
     func parts(prefix: String) -> [String] {

@@ -2,7 +2,8 @@ import InventaModel
 
 /// PowerPoint presentations (PPTX): slides in presentation order, each followed by its
 /// speaker notes, located by slide number (notes with part `notes`). Text comes from
-/// DrawingML runs (`a:t`), with a line per paragraph and `a:br`.
+/// DrawingML runs (`a:t`), with a line per paragraph and `a:br`. With OCR on, pictures
+/// placed on slides (not the masters' logos) are read as members `ppt/media/…`.
 public struct PptxExtractor: Extractor {
     public init() {}
 
@@ -17,8 +18,10 @@ public struct PptxExtractor: Extractor {
                   let id = reader.attribute("id", namespaced: true), let part = relationships[id]?.target else { continue }
             slides.append(part)
         }
+        var pictures: [String] = []
         for (index, slide) in slides.enumerated() {
             guard let reader = try package.reader(slide) else { continue }
+            if context.limits.ocr.isEnabled { pictures += try package.pictures(of: slide) }
             try PptxExtractor.read(reader, location: Location(slide: index + 1), emit: emit)
             let notes = try package.relationships(of: slide).values.first { $0.type.hasSuffix("/notesSlide") }
             if let notes, let reader = try package.reader(notes.target) {
@@ -26,6 +29,7 @@ public struct PptxExtractor: Extractor {
             }
         }
         try package.extractEmbeddings(under: "ppt/embeddings/", context: context, emit: emit)
+        try package.extractPictures(pictures, context: context, emit: emit)
     }
 
     /// Reads one slide or notes part.

@@ -6,7 +6,8 @@ import InventaModel
 /// presentation each `draw:page` is a slide (location slide number) and its speaker
 /// notes follow with part `notes`. An ODT's page headers and footers come from
 /// `styles.xml` with part `header`/`footer`. Tables are emitted row by row with cell
-/// locations (`DocumentTable`).
+/// locations (`DocumentTable`). With OCR on, pictures placed in the content (not the page
+/// styles' logos) are read as members `Pictures/…`.
 public struct OpenDocumentTextExtractor: Extractor {
     public init() {}
 
@@ -14,13 +15,17 @@ public struct OpenDocumentTextExtractor: Extractor {
         let package = try OOXMLPackage(input, budget: context.budget)
         if try package.isEncryptedOpenDocument() { throw ExtractionError.encrypted }
         guard let content = try package.reader("content.xml") else { throw ExtractionError.corrupt("opendocument: no content.xml") }
-        try OpenDocumentTextExtractor.readContent(content, emit: emit)
+        let pictures = try OpenDocumentTextExtractor.readContent(content, emit: emit)
         if let styles = try package.reader("styles.xml") {
             try OpenDocumentTextExtractor.readHeadersAndFooters(styles, emit: emit)
         }
+        try package.extractPictures(pictures, context: context, emit: emit)
     }
 
-    static func readContent(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) {
+    /// Returns the pictures the content places (`draw:image xlink:href`, `Pictures/…`), for OCR.
+    @discardableResult
+    static func readContent(_ reader: XMLStreamReader, emit: (TextUnit) -> Void) throws(ExtractionError) -> [String] {
+        var pictures: [String] = []
         var collector = TextCollector()
         var table = DocumentTable()
         var depth = 0 // open table:table elements; a nested table is text of its cell
@@ -37,6 +42,7 @@ public struct OpenDocumentTextExtractor: Extractor {
                     collector.restart(at: Location(slide: slide), emit: emit)
                 case "notes": collector.restart(at: Location(slide: slide, part: "notes"), emit: emit)
                 case "tracked-changes", "note-citation": try reader.skipSubtree()
+                case "image": if let href = reader.attribute("href", namespaced: true) { pictures.append(href) }
                 case "table" where !reader.isEmptyElement:
                     depth += 1
                     if depth == 1 {
@@ -76,6 +82,7 @@ public struct OpenDocumentTextExtractor: Extractor {
         }
         if table.isOpen { table.end(emit: emit) }
         collector.flush(emit: emit)
+        return pictures
     }
 
     /// Collects only the text inside `style:header*` and `style:footer*` elements.

@@ -6,7 +6,8 @@ scripts/system-packages.txt) in DejaVu Sans (fonts-dejavu-core) at 200 and 300 d
 then degraded the way scanners and phones degrade paper: JPEG compression, a slight
 rotation, noise, low contrast, upside down, sideways. Also a multi-page TIFF, BMP and GIF
 copies, a digital PDF with one scanned page, an image-only PDF, a JPEG attached to an
-e-mail, a PNG in a zip, and hostile images (a 100 000 × 100 000 pixel PNG header, and
+e-mail, a PNG in a zip, scanned pages pasted into a DOCX (python-docx), a PPTX
+(python-pptx) and an ODT (odfpy) (pip install python-docx python-pptx odfpy), and hostile images (a 100 000 × 100 000 pixel PNG header, and
 truncated TIFF/JPEG/PNG files).
 
 Synthetic identities only: personnummer from Skatteverket's published TEST numbers
@@ -138,6 +139,55 @@ def jpeg_bytes(image, quality):
     return buffer.getvalue()
 
 
+def png_bytes(image):
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True, dpi=image.info.get("dpi", (200, 200)))
+    return buffer.getvalue()
+
+
+def logo():
+    """A letterhead logo with text on it: in a header it must cost no OCR."""
+    image = Image.new("L", (900, 160), 255)
+    ImageDraw.Draw(image).text((20, 40), "Farsta kommun", fill=0, font=ImageFont.truetype(FONT, 80))
+    return image
+
+
+def office_with_scans(p):
+    """A scanned page pasted into a Word letter (body picture; a logo in the header), onto a
+    slide and into an ODT: what an administrator does with a paper that came by post."""
+    import docx
+    from docx.shared import Cm
+    import pptx
+    from pptx.util import Cm as PCm
+    from odf.opendocument import OpenDocumentText
+    from odf.text import P
+    from odf.draw import Frame, Image as DrawImage
+    scan = io.BytesIO(png_bytes(render(lines_for(p[2], "Inskannad ansökan"), 200)))
+    document = docx.Document()
+    document.core_properties.author = "Handläggare"
+    document.add_paragraph("Beslut om bostadsanpassning")
+    document.add_paragraph("Bifogad inskannad ansökan:")
+    document.add_picture(scan, width=Cm(15))
+    header = document.sections[0].header.paragraphs[0]
+    header.add_run().add_picture(io.BytesIO(png_bytes(logo())), width=Cm(6))
+    document.save(os.path.join(OUT, "letter-with-scan.docx"))
+    slides = pptx.Presentation()
+    slide = slides.slides.add_slide(slides.slide_layouts[5])
+    slide.shapes.title.text = "Inkomna ansökningar"
+    scan = io.BytesIO(png_bytes(render(lines_for(p[3], "Inskannad ansökan"), 200)))
+    slide.shapes.add_picture(scan, PCm(2), PCm(4), width=PCm(20))
+    slides.save(os.path.join(OUT, "slides-with-scan.pptx"))
+    text = OpenDocumentText()
+    text.text.addElement(P(text="Utredning: bifogad inskannad ansökan"))
+    href = text.addPicture("Pictures/ansokan.png", "image/png", png_bytes(render(lines_for(p[4], "Inskannad ansökan"), 200)))
+    frame = Frame(width="15cm", height="8.6cm", anchortype="paragraph", name="Skanning")
+    frame.addElement(DrawImage(href=href))
+    paragraph = P()
+    paragraph.addElement(frame)
+    text.text.addElement(paragraph)
+    text.save(os.path.join(OUT, "report-with-scan.odt"))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     p = PEOPLE
@@ -185,6 +235,7 @@ def main():
     with zipfile.ZipFile(os.path.join(OUT, "scans.zip"), "w", zipfile.ZIP_STORED) as z:
         info = zipfile.ZipInfo("inskannat/ansokan.png", date_time=(2024, 1, 1, 0, 0, 0))
         z.writestr(info, buffer.getvalue())
+    office_with_scans(p)
     # Hostile images.
     with open(os.path.join(OUT, "bomb.png"), "wb") as f:
         f.write(bomb_png(100_000, 100_000))

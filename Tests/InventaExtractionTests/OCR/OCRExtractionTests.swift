@@ -30,6 +30,9 @@ import InventaModel
         ("scan-only.pdf", 1, "199609222394", "0701740679", []),
         ("mail-with-scan.eml", 1, "198501012382", "0701740605", ["ansokan.jpg"]),
         ("scans.zip", 1, "197608072380", "0701740612", ["inskannat/ansokan.png"]),
+        ("letter-with-scan.docx", 1, "197912122392", "0701740627", ["word/media/image1.png"]),
+        ("slides-with-scan.pptx", 1, "198304042388", "0701740633", ["ppt/media/image1.png"]),
+        ("report-with-scan.odt", 1, "198607272385", "0701740648", ["Pictures/ansokan.png"]),
     ] as [(String, Int, String, String, [String])])
     func valuesAreReadFromTheScan(fixture: String, page: Int, personnummer: String, phone: String, member: [String]) throws {
         let findings = OCRExtractionTests.findings(fixture)
@@ -60,6 +63,29 @@ import InventaModel
         #expect(extracted.units.allSatisfy { $0.ocrConfidence == nil })
     }
 
+    /// A picture in the body is read as a member; the header's logo (image2.png, text but no
+    /// personal data) costs no OCR and has no member row; the document's own text is read as before.
+    @Test func onlyPicturesInTheBodyOfAnOfficeDocumentAreRead() {
+        let extracted = Fixtures.extract("ocr/letter-with-scan.docx")
+        #expect(extracted.result.outcome == .scanned)
+        #expect(extracted.result.members.map(\.member) == [["word/media/image1.png"]])
+        #expect(extracted.result.members.map(\.outcome) == [.scanned])
+        #expect(extracted.result.ocr == OCRCounts(pages: 1))
+        #expect(extracted.units.contains { $0.member.isEmpty && $0.text.contains("Bifogad inskannad ansökan") })
+        #expect(!extracted.units.contains { $0.text.contains("Farsta kommun") })
+    }
+
+    @Test(arguments: ["letter-with-scan.docx", "slides-with-scan.pptx", "report-with-scan.odt"])
+    func withOCROffPicturesInOfficeDocumentsAreLeftAlone(fixture: String) {
+        var limits = ExtractionLimits()
+        limits.ocr.mode = .off
+        let extracted = Fixtures.extract("ocr/" + fixture, limits: limits)
+        #expect(extracted.result.outcome == .scanned)
+        #expect(extracted.result.members.isEmpty)
+        #expect(extracted.result.ocr == OCRCounts())
+        #expect(extracted.units.allSatisfy { $0.ocrConfidence == nil })
+    }
+
     @Test func maxOCRPagesStopsAMultiPageScan() {
         var limits = ExtractionLimits()
         limits.ocr.maxPagesPerFile = 1
@@ -87,9 +113,11 @@ import InventaModel
     @Test func deferredModeMarksTheFileForTheOCRPass() {
         var limits = ExtractionLimits()
         limits.ocr.mode = .deferred
-        let extracted = Fixtures.extract("ocr/digital-with-scan.pdf", limits: limits)
-        #expect(extracted.result.ocrDeferred)
-        #expect(extracted.result.ocr.pages == 0)
+        for fixture in ["digital-with-scan.pdf", "letter-with-scan.docx"] {
+            let extracted = Fixtures.extract("ocr/" + fixture, limits: limits)
+            #expect(extracted.result.ocrDeferred, "\(fixture)")
+            #expect(extracted.result.ocr.pages == 0, "\(fixture)")
+        }
     }
 
     static func findings(_ fixture: String) -> [Finding] {
