@@ -33,7 +33,7 @@ public struct PlainTextExtractor: Extractor {
             guard window.count > ownedFrom else { break }
             let unit = makeUnit(window: window, ownedFrom: ownedFrom, encoding: encoding,
                                 isLast: window.count < wanted, line: line)
-            emitSplittingTables(unit.unit, line: line, tables: &tables, emit: emit)
+            tables.emitSplitting(unit.unit, line: line, emit: emit)
             line += unit.ownedNewlines
             guard unit.ownedLength > 0 else { break }
             ownedStart += Int64(unit.ownedLength)
@@ -113,33 +113,5 @@ public struct PlainTextExtractor: Extractor {
             }
         }
         return nil
-    }
-
-    /// Emits a chunk's unit, or, when its owned lines hold tables, the text before, between
-    /// and after them as plain units (each with the chunk's overlap at its outer edges) and
-    /// each table row as a table unit, in file order.
-    private func emitSplittingTables(_ unit: TextUnit, line: Int, tables: inout TextTables, emit: (TextUnit) -> Void) {
-        let bytes = Array(unit.text.utf8)
-        let owned = unit.ownedRange
-        let blocks = tables.scan(bytes, range: owned, firstLine: line)
-        guard !blocks.isEmpty else { return emit(unit) }
-        let firstLine = unit.location.line ?? 1
-        var start = owned.lowerBound
-        func plain(_ stretch: Range<Int>) {
-            guard bytes[stretch].contains(where: { $0 > 0x20 }) else { return }
-            // The first and last stretches keep the chunk's overlap as context.
-            let textStart = stretch.lowerBound == owned.lowerBound ? 0 : stretch.lowerBound
-            let textEnd = stretch.upperBound == owned.upperBound ? bytes.count : stretch.upperBound
-            var location = unit.location
-            location.line = firstLine + bytes[0..<textStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            emit(TextUnit(text: String(decoding: bytes[textStart..<textEnd], as: UTF8.self), location: location,
-                          ownedRange: (stretch.lowerBound - textStart)..<(stretch.upperBound - textStart), member: unit.member))
-        }
-        for block in blocks {
-            plain(start..<block.range.lowerBound)
-            for row in block.units { emit(row) }
-            start = block.range.upperBound
-        }
-        plain(start..<owned.upperBound)
     }
 }

@@ -32,6 +32,9 @@ struct TextTables {
     private var builder = TableRowBuilder()
     /// The table still open at the end of the last chunk, and the number of its next row.
     private var open: (shape: Shape, row: Int)?
+    /// Whether the open table is a key–value table (`Namn ⇥ Anna Berg`), as `DocumentTable`
+    /// decides it: its first column then labels the second, and no header row is looked for.
+    private var keyValue = false
 
     /// One line of the chunk: its byte range without the line break, and its first line number.
     private struct Line {
@@ -228,19 +231,64 @@ struct TextTables {
     }
 
     private mutating func emit(_ bytes: [UInt8], _ lines: ArraySlice<Line>, shape: Shape, firstRow: Int, continuing: Bool) -> Block {
-        if !continuing { builder.startTable() }
-        var units: [TextUnit] = []
+        var rows: [[TableRowBuilder.Cell]] = []
         var row = firstRow
         for line in lines {
             if Self.isRule(bytes, line) { continue }
-            for cell in Self.cells(bytes, line, shape) where cell.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
-                builder.add(TableRowBuilder.Cell(column: cell.column, location: Location(line: line.number, row: row, column: cell.column),
-                                                 text: cell.text), emit: { units.append($0) })
-            }
-            builder.endRow(emit: { units.append($0) })
+            rows.append(Self.cells(bytes, line, shape).filter { cell in
+                cell.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+            }.map { cell in
+                TableRowBuilder.Cell(column: cell.column, location: Location(line: line.number, row: row, column: cell.column), text: cell.text)
+            })
             row += 1
+        }
+        if !continuing {
+            builder.startTable()
+            keyValue = DocumentTable.isKeyValue(rows)
+            builder.findsHeader = !keyValue
+        }
+        var units: [TextUnit] = []
+        for cells in rows {
+            if keyValue && cells.count % 2 == 0 {
+                builder.emitPairs(stride(from: 0, to: cells.count, by: 2).map { (cells[$0].text, cells[$0 + 1]) },
+                                  emit: { units.append($0) })
+                continue
+            }
+            for cell in cells { builder.add(cell, emit: { units.append($0) }) }
+            builder.endRow(emit: { units.append($0) })
         }
         open = (shape, row)
         return Block(range: lines[lines.startIndex].start..<lines[lines.endIndex - 1].next, units: units)
+    }
+}
+
+extension TextTables {
+    /// Emits a chunk's unit, or, when its owned lines hold tables, the text before, between
+    /// and after them as plain units (each with the chunk's overlap at its outer edges) and
+    /// each table row as a table unit, in file order. Used by the plain-text and RTF readers.
+    /// `line` is the line number where the unit's owned range starts.
+    mutating func emitSplitting(_ unit: TextUnit, line: Int, emit: (TextUnit) -> Void) {
+        let bytes = Array(unit.text.utf8)
+        let owned = unit.ownedRange
+        let blocks = scan(bytes, range: owned, firstLine: line)
+        guard !blocks.isEmpty else { return emit(unit) }
+        let firstLine = unit.location.line ?? 1
+        var start = owned.lowerBound
+        func plain(_ stretch: Range<Int>) {
+            guard bytes[stretch].contains(where: { $0 > 0x20 }) else { return }
+            // The first and last stretches keep the chunk's overlap as context.
+            let textStart = stretch.lowerBound == owned.lowerBound ? 0 : stretch.lowerBound
+            let textEnd = stretch.upperBound == owned.upperBound ? bytes.count : stretch.upperBound
+            var location = unit.location
+            location.line = firstLine + bytes[0..<textStart].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            emit(TextUnit(text: String(decoding: bytes[textStart..<textEnd], as: UTF8.self), location: location,
+                          ownedRange: (stretch.lowerBound - textStart)..<(stretch.upperBound - textStart), member: unit.member))
+        }
+        for block in blocks {
+            plain(start..<block.range.lowerBound)
+            for row in block.units { emit(row) }
+            start = block.range.upperBound
+        }
+        plain(start..<owned.upperBound)
     }
 }

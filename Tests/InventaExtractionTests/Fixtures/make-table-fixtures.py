@@ -3,7 +3,8 @@
 
 Requires: openpyxl, python-docx, odfpy (pip install openpyxl python-docx odfpy); the
 sqlite3 command-line shell and util-linux `column` for the tables written as plain text
-(Debian: sqlite3, bsdextrautils; listed in scripts/system-packages.txt).
+(Debian: sqlite3, bsdextrautils; listed in scripts/system-packages.txt); LibreOffice
+(`soffice`, headless) for the RTF tables.
 Synthetic identities only: personnummer from Skatteverket's test numbers, phone numbers
 from PTS's fiction range, bank accounts with computed check digits (SEB 5000-1234560,
 Handelsbanken 6000-123456789, Swedbank 8327-9 123456789-7 as in Rules/bank_account.toml).
@@ -144,6 +145,29 @@ def text_tables():
         f.write("Samtal att följa upp\n\n" + aligned)
 
 
+def rtf_tables():
+    """A tab-aligned class list and a key–value block, as LibreOffice Writer saves them as RTF."""
+    import shutil
+    import tempfile
+    lines = ["Klasslista 5C", "", "Nr\tElev\tPersonnummer\tTelefon"]
+    lines += ["%d\t%s\t%s\t%s" % (index + 1, row[0], row[1][2:], row[4].replace("-", "").replace(" ", ""))
+              for index, row in enumerate(ROWS)]
+    # A form laid out as two key–value pairs a row: each value is labelled by its key.
+    lines += ["", "Uppgifter om barnet", "", "Namn\tLind, Erik\tPersonnummer\t781011-2396",
+              "Telefon\t0701740606\tE-post\terik.lind@example.se",
+              "Adress\tBjörkvägen 12, 123 47 Farsta\tSkola\tStenhagens skola", "", "Efter tabellen."]
+    work = tempfile.mkdtemp()
+    try:
+        source = os.path.join(work, "class-list.txt")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        subprocess.run(["soffice", "--headless", "--convert-to", "rtf", "--outdir", work, source],
+                       check=True, capture_output=True)
+        shutil.copy(os.path.join(work, "class-list.rtf"), os.path.join(OUT, "class-list.rtf"))
+    finally:
+        shutil.rmtree(work)
+
+
 xlsx()
 ods()
 docx_table()
@@ -151,3 +175,4 @@ docx_key_value()
 csv_addresses()
 csv_utf16_odd()
 text_tables()
+rtf_tables()

@@ -10,7 +10,7 @@ struct NestedFixtureTests {
     @Test(arguments: [
         ("pdf/nested/seeded.pdf-in-zip-in-zip.zip", "seeded.pdf", Location(page: 2)),
         ("html/nested/seeded.html-in-zip-in-zip.zip", "seeded.html", Location()),
-        ("rtf/nested/seeded.rtf-in-zip-in-zip.zip", "seeded.rtf", Location()),
+        ("rtf/nested/seeded.rtf-in-zip-in-zip.zip", "seeded.rtf", Location(line: 1)),
         ("csv/nested/seeded.csv-in-zip-in-zip.zip", "seeded.csv", Location(row: 3)), // the row unit; its cells are tested with the CSV extractor
     ])
     func seededDocumentInZipInZip(fixture: String, member: String, location: Location) throws {

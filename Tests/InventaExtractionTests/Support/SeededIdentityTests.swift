@@ -30,7 +30,8 @@ import InventaModel
         var testDescription: String { ([fixture] + member).joined(separator: "!") }
     }
 
-    /// HTML and RTF units carry no location (decision 0203): the value is in the document.
+    /// HTML units carry no location (decision 0203): the value is in the document. RTF body
+    /// units carry their line (decision 0215, amended).
     static let whole = ""
     /// The word-processor vectors hold the address in a two-cell table (`Adress | …`).
     static let addressCell = "table 1, row 1, column 2"
@@ -45,7 +46,7 @@ import InventaModel
         Row("pdf/good/seeded.pdf", personnummer: "page 2", name: "page 2", address: "page 2"),
         Row("html/good/seeded.html", personnummer: whole, name: whole, address: whole),
         Row("html/good/seeded.xhtml", personnummer: whole, name: whole, address: whole),
-        Row("rtf/good/seeded.rtf", personnummer: whole, name: whole, address: whole),
+        Row("rtf/good/seeded.rtf", personnummer: "line 3", name: "line 2", address: "line 4"),
         Row("docx/good/vector.docx", personnummer: "line 2", name: "line 1", address: Self.addressCell),
         Row("xlsx/good/vector.xlsx", personnummer: "Blad1!C7", name: "Blad1!A7", address: "Blad1!E7"),
         Row("pptx/good/vector.pptx", personnummer: "slide 2, line 2", name: "slide 2, line 1", address: "notes, slide 1, line 1"),
@@ -70,7 +71,7 @@ import InventaModel
         Row("html/nested/seeded.html-in-zip-in-zip.zip", member: ["inner.zip", "seeded.html"],
             personnummer: whole, name: whole, address: whole),
         Row("rtf/nested/seeded.rtf-in-zip-in-zip.zip", member: ["inner.zip", "seeded.rtf"],
-            personnummer: whole, name: whole, address: whole),
+            personnummer: "line 3", name: "line 2", address: "line 4"),
         Row("csv/nested/seeded.csv-in-zip-in-zip.zip", member: ["inner.zip", "seeded.csv"],
             personnummer: "row 3, column 2", name: "row 3, column 1", address: "row 3, column 3"),
         Row("docx/nested/vector-in-zip-in-zip.zip", member: ["inner.zip", "dokument/vector.docx"],

@@ -5,7 +5,7 @@ import InventaDetection
 import InventaModel
 
 /// Tables written by real producers (Fixtures/make-table-fixtures.py: openpyxl, odfpy,
-/// python-docx; a hand-written HTML table; sqlite3 and `column -t` text tables) read as one unit per row, and detected with the
+/// python-docx; a hand-written HTML table; sqlite3 and `column -t` text tables; LibreOffice RTF) read as one unit per row, and detected with the
 /// bundled rules: values, cell locations and header names (decision 0205).
 @Suite struct TableFixtureTests {
     struct Expected: Sendable, CustomTestStringConvertible {
@@ -67,6 +67,16 @@ import InventaModel
                  location: Location(line: 3, row: 3, column: 3, header: "Namn")),
         Expected(fixture: "tables/calls-aligned.txt", category: .name, value: "Berg, Anna",
                  location: Location(line: 4, row: 2, column: 3, header: "Namn")),
+        // LibreOffice RTF: a tab-aligned class list (an unseparated mobile number under
+        // `Telefon`) and a form of key–value pairs, whose keys label their values (decision 0215).
+        Expected(fixture: "tables/class-list.rtf", category: .phone, value: "0701740605",
+                 location: Location(line: 4, row: 2, column: 4, header: "Telefon")),
+        Expected(fixture: "tables/class-list.rtf", category: .personnummer, value: "830601-2397",
+                 location: Location(line: 7, row: 5, column: 3, header: "Personnummer")),
+        Expected(fixture: "tables/class-list.rtf", category: .name, value: "Lind, Erik",
+                 location: Location(line: 11, row: 1, column: 2, header: "Namn")),
+        Expected(fixture: "tables/class-list.rtf", category: .phone, value: "0701740606",
+                 location: Location(line: 12, row: 2, column: 2, header: "Telefon")),
     ]
 
     @Test(arguments: cases)
