@@ -117,7 +117,7 @@ public struct NameDocument: Sendable {
                 if t.flags.contains(.blankLineBefore) || t.flags.contains(.attached) || t.flags.contains(.tabBefore) { break }
                 if t.isNameLike {
                     if isLegalForm(t) || isLetterPrefixCompound(t, lower) { break }
-                    if t.flags.contains(.newlineBefore) && !joinsAcrossLineBreak(tokens, start, end) { break }
+                    if t.flags.contains(.newlineBefore) && !joinsAcrossLineBreak(tokens, start, end, lower) { break }
                     end += 1
                 } else if t.kind == .word && t.end - t.start <= 3 && !t.flags.contains(.capitalised)
                             && isParticle(&tokens[end], lower) && !t.flags.contains(.newlineBefore)
@@ -160,7 +160,7 @@ public struct NameDocument: Sendable {
     /// follow text on its line (a lower-case word, or start a sentence mid-line); with two
     /// words, the line after must go on with something other than another capitalised word,
     /// so `deltog Anna Svensson⏎Karin Berg` stays two names. One break per run; lists and ALL-CAPS never join.
-    private static func joinsAcrossLineBreak(_ tokens: [NameToken], _ start: Int, _ end: Int) -> Bool {
+    private static func joinsAcrossLineBreak(_ tokens: [NameToken], _ start: Int, _ end: Int, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = tokens[start]
         let count = end - start
         guard count <= 2, start > 0, first.kind == .word, !first.flags.contains(.lineInitial),
@@ -168,11 +168,16 @@ public struct NameDocument: Sendable {
               !(start + 1..<end).contains(where: { tokens[$0].flags.contains(.newlineBefore) }) else { return false }
         let previous = tokens[start - 1]
         let afterText = (previous.kind == .word && !previous.flags.contains(.capitalised))
-            || (first.flags.contains(.sentenceInitial) && lineHasLowerCaseWord(tokens, before: start))
+            || ((first.flags.contains(.sentenceInitial) || isLabelColon(previous, lower)) && lineHasLowerCaseWord(tokens, before: start))
         guard afterText else { return false }
         if count == 1 { return true }
         let next = end + 1
         return next >= tokens.count || !(tokens[next].isNameLike && !tokens[next].flags.contains(.newlineBefore))
+    }
+
+    /// `… städning. Anhörig: Stellan⏎Håkansson (son)`: a label's colon inside running text.
+    @inline(__always) private static func isLabelColon(_ t: NameToken, _ lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        t.kind == .punct && t.end - t.start == 1 && lower[t.start] == 0x3A && t.flags.contains(.attached)
     }
 
     /// Whether the line of `tokens[index]` has a lower-case word before it: running text, not a

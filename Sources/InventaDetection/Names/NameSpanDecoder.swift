@@ -113,8 +113,14 @@ public enum NameSpanDecoder {
             // SUNDBERG` is two names in a list): it needs a one-word first-name part that ends the item,
             // and a two-word part must not start with a common first name.
             let weak = surname.count == 2 || previous == nil
+            // `Skicka beslut till Ståhl, Elisabeth, Aspgatan 29`: after a lower-case word only a
+            // one-word listed first name closed by a comma, a full stop or the line end joins.
+            let inSentence = surname.lowerBound >= 1 && tokens[surname.lowerBound - 1].kind == .word
+                && !tokens[surname.lowerBound - 1].flags.contains(.capitalised) && !first.flags.contains(.newlineBefore)
+                && surname.count == 1 && b.tokens.count == 1 && bFirst.lexicon.isFirstName && closesItem(b.tokens.upperBound, tokens, lower)
             guard surname.count <= 2, surname.allSatisfy({ tokens[$0].kind == .word }),
-                  first.flags.contains(.lineInitial) || first.flags.contains(.tabBefore) || isListSeparator(tokens, surname.lowerBound - 1),
+                  first.flags.contains(.lineInitial) || first.flags.contains(.tabBefore) || isListSeparator(tokens, surname.lowerBound - 1)
+                    || inSentence,
                   bFirst.lexicon.isFirstName || surnamesListed,
                   !weak || (b.tokens.count == 1 && endsItem(b.tokens.upperBound, tokens, lower)
                             && (surname.count == 1 || first.lexicon.firstNameBearers < 200)) else {
@@ -152,6 +158,14 @@ public enum NameSpanDecoder {
         guard t.kind == .punct, t.end - t.start == 1 else { return t.kind == .number }
         let c = lower[t.start]
         return c == 0x3B || c == 0x2C || c == 0x2E || c == 0x29 || c == 0x7C
+    }
+
+    /// A comma, a full stop, a line end or the end of the text after a name.
+    private static func closesItem(_ index: Int, _ tokens: [NameToken], _ lower: [UInt8]) -> Bool {
+        guard index < tokens.count else { return true }
+        let t = tokens[index]
+        if t.flags.contains(.newlineBefore) || t.flags.contains(.blankLineBefore) { return true }
+        return t.kind == .punct && t.end - t.start == 1 && (lower[t.start] == 0x2C || lower[t.start] == 0x2E)
     }
 
     @inline(__always) private static func isListedSurname(_ t: NameToken) -> Bool {

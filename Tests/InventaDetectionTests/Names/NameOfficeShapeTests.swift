@@ -19,6 +19,9 @@ import Testing
         "Sekreterare: «Lena Lindstr0m»",
         // Names after a numbered heading still found when the line is running text.
         "3. Ansvar\nUppdraget leds av «Karin\nLundberg» på kontoret.",
+        // Surname first inside a sentence, closed by a comma; a label's name wrapped in running text.
+        "- Ring upp «Holm, Agneta», Storgatan 9, 123 45 Ekby",
+        "Han bor ensam. Kontaktperson i hemmet: «Gunnar\nLövgren» (bror).",
         // A sentence-initial imperative is not the name's first word.
         "Skicka «Åsa Lindqvist» protokollet.\n",
     ])
@@ -43,6 +46,10 @@ import Testing
         // Months and a compound in statistics and registers.
         "Månad\tBesök\nMaj\t120\nJuni\t98\nJuli\t40\n",
         "Konto\tKundreskontraavstämning\t2025",
+        // Associations and firms by their own words; a place's genitive before an organisation noun.
+        "Förening\tIFK Holm\tEkby Hembygdsförening",
+        "Fullmakt för Juristfirman Berg.",
+        "Ekbyholms kommun har beslutat att bygga.",
         // One letter and a hyphen is a common noun.
         "Namn\tE-post\tTelefon",
         // A class code is not the start of a name list.
