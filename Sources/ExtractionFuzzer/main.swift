@@ -5,7 +5,7 @@
 // A crash stops the process (see below for replaying it); a mutant that takes longer than
 // `--hang` seconds is written and the run fails.
 //
-//   inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] [--target NAME] SEED-FILE...
+//   inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] [--hang S] [--no-ocr] [--target NAME] SEED-FILE...
 //
 // `--target NAME` (pdf, docx, odt, rtf, html, csv, text, eml, mbox, zip, doc, xls, ppt, msg, …)
 // adds every file of Tests/InventaExtractionTests/Fixtures/NAME/good as a seed, so one parser
@@ -63,7 +63,7 @@ func mutate(_ seed: [UInt8], _ random: inout SplitMix) -> [UInt8] {
     return bytes
 }
 
-var iterations = Int.max, seconds = 60.0, seedValue: UInt64 = 1, out = "/tmp/inventa-fuzz", hang = 10.0
+var iterations = Int.max, seconds = 60.0, seedValue: UInt64 = 1, out = "/tmp/inventa-fuzz", hang = 10.0, ocr = true
 var seeds: [(name: String, bytes: [UInt8])] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -73,6 +73,7 @@ while let argument = arguments.popFirst() {
     case "--seed": seedValue = UInt64(arguments.popFirst() ?? "") ?? seedValue
     case "--out": out = arguments.popFirst() ?? out
     case "--hang": hang = Double(arguments.popFirst() ?? "") ?? hang
+    case "--no-ocr": ocr = false // image pages end needs_ocr: PDF mutants then cost poppler's parse, not tesseract's
     case "--target":
         let name = arguments.popFirst() ?? ""
         let folder = "Tests/InventaExtractionTests/Fixtures/\(name)/good"
@@ -92,7 +93,7 @@ while let argument = arguments.popFirst() {
     }
 }
 guard !seeds.isEmpty else {
-    FileHandle.standardError.write(Data("usage: inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] [--target NAME] SEED-FILE...\n".utf8))
+    FileHandle.standardError.write(Data("usage: inventa-fuzz-extract [--iterations N] [--seconds S] [--seed X] [--out DIR] [--hang S] [--no-ocr] [--target NAME] SEED-FILE...\n".utf8))
     exit(2)
 }
 try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -100,7 +101,9 @@ try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectorie
 // A crash cannot be handled safely in Swift; instead the run is deterministic for a given --seed
 // and seed files, and progress is printed every 10 000 executions, so a crash is replayed with
 // --iterations just past the last progress line.
-let extraction = Extraction(limits: ExtractionLimits(timeoutSeconds: hang))
+var limits = ExtractionLimits(timeoutSeconds: hang)
+if !ocr { limits.ocr.mode = .off }
+let extraction = Extraction(limits: limits)
 var random = SplitMix(state: seedValue)
 var outcomes: [String: Int] = [:]
 var slowest = (seconds: 0.0, index: 0)

@@ -32,10 +32,20 @@ public final class Crawler: Sendable {
         let root: String
         let relative: String
         let rootDevice: UInt64
+        /// The device and inode the parent's listing saw; the opened folder must be this one.
+        let device: UInt64
+        let inode: UInt64
+        /// Reached through a followed link (or the root): opening it may follow one.
+        let throughLink: Bool
     }
 
-    public init(policy: CrawlPolicy) {
+    /// Called with a folder's path just before it is opened to be listed. A test seam only:
+    /// the swap-race tests replace the folder there, deterministically, instead of racing.
+    private let beforeOpeningDirectory: (@Sendable (String) -> Void)?
+
+    public init(policy: CrawlPolicy, beforeOpeningDirectory: (@Sendable (String) -> Void)? = nil) {
         self.policy = policy
+        self.beforeOpeningDirectory = beforeOpeningDirectory
     }
 
     /// Walks `roots` and returns when every entry has been visited or `cancel()` was called.
@@ -87,11 +97,13 @@ public final class Crawler: Sendable {
             visit(.settled(settled(path: path, root: root, relative: "", status: nil, .failed("cannot read scan root: \(error.message)"))))
         case .success(let status) where status.kind == .directory:
             _ = visited.insert(device: status.device, inode: status.inode)
-            processDirectory(Directory(path: path, root: root, relative: "", rootDevice: status.device), visit: visit)
+            processDirectory(Directory(path: path, root: root, relative: "", rootDevice: status.device,
+                                       device: status.device, inode: status.inode, throughLink: true), visit: visit)
         case .success(let status) where status.kind == .regular:
             let name = path.split(separator: UInt8(ascii: "/")).last.map { PathText.display($0) } ?? root
             let parent = String(root.dropLast(name.count)).trimmingSuffix("/")
-            let file = fileRef(path: path, root: parent.isEmpty ? "." : parent, relative: name, status: status)
+            var file = fileRef(path: path, root: parent.isEmpty ? "." : parent, relative: name, status: status)
+            file.throughLink = true // the user named it; it may be a link
             visit(.file(file))
         case .success(let status):
             visit(.settled(settled(path: path, root: root, relative: "", status: status, .skipped(.notRegularFile(kind: status.kind.rawValue)))))
@@ -99,13 +111,20 @@ public final class Crawler: Sendable {
     }
 
     private func processDirectory(_ directory: Directory, visit: (CrawlEvent) -> Void) {
-        guard let handle = (directory.path + [0]).withUnsafeBufferPointer({ buffer in
-            buffer.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
-        }) else {
-            let error = CrawlError(errno: errno)
+        beforeOpeningDirectory?(PathText.display(directory.path))
+        func settle(_ outcome: Outcome) {
             counts.listed(entries: 1, folders: 0)
-            visit(.settled(settled(path: directory.path, root: directory.root, relative: directory.relative + "/", status: nil,
-                                   .failed("unreadable directory: \(error.message)"))))
+            visit(.settled(settled(path: directory.path, root: directory.root, relative: directory.relative + "/", status: nil, outcome)))
+        }
+        let opened = DirectoryHandle.open(directory.path, device: directory.device, inode: directory.inode,
+                                          followLink: directory.throughLink)
+        guard case .success(let handle) = opened else {
+            if case .failure(let failure) = opened {
+                switch failure {
+                case .changedType: settle(.skipped(.changedType))
+                case .system(let error): settle(.failed("unreadable directory: \(error.message)"))
+                }
+            }
             return
         }
         defer { closedir(handle) }
@@ -143,6 +162,7 @@ public final class Crawler: Sendable {
             return nil
         }
         var status: FileStatus
+        var throughLink = false
         switch FileStatus.read(directory: fd, name: name) {
         case .failure(let error):
             settle(nil, .failed("cannot stat: \(error.message)"), false)
@@ -161,6 +181,7 @@ public final class Crawler: Sendable {
                 return nil
             case .success(let target):
                 status = target
+                throughLink = true
             }
         }
         if let pattern = policy.excludes.first(where: { $0.matches(relative) }) {
@@ -177,7 +198,8 @@ public final class Crawler: Sendable {
                 settle(status, .skipped(.alreadyVisited), true)
                 return nil
             }
-            return .directory(Directory(path: path, root: directory.root, relative: relative, rootDevice: directory.rootDevice))
+            return .directory(Directory(path: path, root: directory.root, relative: relative, rootDevice: directory.rootDevice,
+                                        device: status.device, inode: status.inode, throughLink: throughLink))
         case .regular:
             if !policy.includes.isEmpty && !policy.includes.contains(where: { $0.matches(relative) }) {
                 settle(status, .skipped(.notIncluded), false)
@@ -187,7 +209,9 @@ public final class Crawler: Sendable {
                 settle(status, .skipped(.tooLarge(limit: limit)), false)
                 return nil
             }
-            return .file(fileRef(path: path, root: directory.root, relative: relative, status: status))
+            var file = fileRef(path: path, root: directory.root, relative: relative, status: status)
+            file.throughLink = throughLink
+            return .file(file)
         default:
             settle(status, .skipped(.notRegularFile(kind: status.kind.rawValue)), false)
             return nil

@@ -24,9 +24,11 @@ public struct Extraction: Sendable {
     public func extract(_ file: FileRef, emit: (TextUnit) -> Void) -> ExtractionResult {
         let source: FileSource
         do {
-            source = try FileSource(path: file.pathBytes)
+            // A crawled file carries the identity its listing saw; a path given by hand does not.
+            let listed = file.inode != 0 ? (device: file.device, inode: file.inode) : nil
+            source = try FileSource(path: file.pathBytes, expecting: listed, followLink: listed == nil || file.throughLink)
         } catch {
-            return ExtractionResult(format: nil, outcome: .failed(error.message), members: [])
+            return ExtractionResult(format: nil, outcome: error.outcome, members: [])
         }
         let registry = ExtractorRegistry(limits: limits)
         let context = ExtractionContext(limits: limits, registry: registry)

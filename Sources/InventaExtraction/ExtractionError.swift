@@ -10,6 +10,9 @@ import InventaModel
 public enum ExtractionError: Error, Sendable, Equatable {
     case unreadable(errno: Int32)
     case notRegularFile
+    /// The opened object is not the one the listing saw (another device and inode, or a link
+    /// where a file was): the file was swapped between listing and reading.
+    case changedType
     case corrupt(String)
     case limitExceeded(String)
     case encrypted
@@ -23,6 +26,7 @@ public enum ExtractionError: Error, Sendable, Equatable {
             if code == EACCES || code == EPERM { return "unreadable: \(text): run as a user with read access, or --exclude it" }
             return "unreadable: \(text)"
         case .notRegularFile: return "not a regular file when opened (changed while scanning)"
+        case .changedType: return SkipReason.changedType.description
         case .corrupt(let why): return "corrupt: \(why)"
         case .limitExceeded(let why): return "limit_exceeded: \(why)"
         case .encrypted: return "encrypted"
@@ -36,6 +40,7 @@ public enum ExtractionError: Error, Sendable, Equatable {
     public var outcome: Outcome {
         switch self {
         case .encrypted: return .skipped(.encrypted)
+        case .changedType, .notRegularFile: return .skipped(.changedType)
         case .needsOCR: return .skipped(.needsOCR)
         case .unsupported(let format): return .skipped(.unsupported(format: format))
         case .limitExceeded: return .partial(message)

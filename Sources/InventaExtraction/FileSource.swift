@@ -23,17 +23,32 @@ public final class FileSource {
     /// Modification time at open, in nanoseconds since the epoch.
     public let mtimeNanoseconds: Int64
 
-    public convenience init(path: [UInt8]) throws(ExtractionError) {
+    /// Opens `path`. With `expecting`, the device and inode the crawl's listing saw, the
+    /// opened object must be that one: a file swapped for a link to outside the root (at the
+    /// last component or any folder above it), a FIFO or another file is refused with
+    /// `changedType` before a byte is read. Unless `followLink`, a link at the last component
+    /// is refused by the open itself (`O_NOFOLLOW`), so nothing is opened through it at all.
+    public convenience init(path: [UInt8], expecting identity: (device: UInt64, inode: UInt64)? = nil,
+                            followLink: Bool = true) throws(ExtractionError) {
         let cPath = path + [0]
-        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLink ? 0 : O_NOFOLLOW)
         var fd = cPath.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags | FileSource.noAtime) }
         }
         if fd < 0 && (errno == EPERM || errno == EINVAL) {
             fd = cPath.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, flags) } }
         }
-        guard fd >= 0 else { throw ExtractionError.unreadable(errno: errno) }
+        guard fd >= 0 else {
+            if errno == ELOOP && !followLink { throw ExtractionError.changedType }
+            throw ExtractionError.unreadable(errno: errno)
+        }
         try self.init(openDescriptor: fd)
+        if let identity {
+            var st = stat()
+            guard fstat(fd, &st) == 0, UInt64(st.st_dev) == identity.device, UInt64(st.st_ino) == identity.inode else {
+                throw ExtractionError.changedType // deinit closes fd
+            }
+        }
     }
 
     /// Takes ownership of `fd`, a descriptor someone else opened (and checked) read-only —

@@ -19,6 +19,9 @@ public struct FileRef: Sendable, Hashable {
     public var gid: UInt32?
     public var ctime: Double?
     public var atime: Double?
+    /// True when the crawl reached this file through a symbolic link it followed
+    /// (`--follow-symlinks`, or a root given as a link): only then may opening it follow one.
+    public var throughLink = false
 
     public init(pathBytes: [UInt8], root: String, relativePath: String, size: Int64, mtime: Double,
                 device: UInt64 = 0, inode: UInt64 = 0, uid: UInt32? = nil, gid: UInt32? = nil,

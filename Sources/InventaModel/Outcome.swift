@@ -46,6 +46,9 @@ public enum SkipReason: Sendable, Equatable {
     /// A `__MACOSX/` member of a zip: the AppleDouble copy of a file's Finder attributes
     /// and resource fork that macOS adds when it zips; the document itself is its own member.
     case macOSMetadata
+    /// What was opened is not what the listing saw: a file or folder swapped for a link, a
+    /// FIFO or another file between listing and opening (a race, or a share in use).
+    case changedType
 
     public var description: String {
         switch self {
@@ -60,6 +63,7 @@ public enum SkipReason: Sendable, Equatable {
         case .unsupported(let format): return "unsupported: \(format)"
         case .encrypted: return "encrypted"
         case .needsOCR: return "needs_ocr"
+        case .changedType: return "changed_type: changed type while scanning (swapped for a link, FIFO or another file; rescanned next time)"
         case .macOSMetadata: return "macos_metadata: Finder attributes copied by macOS (__MACOSX/), not a document"
         }
     }

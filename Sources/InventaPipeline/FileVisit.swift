@@ -159,7 +159,8 @@ final class FileVisit: Sendable {
         var contentHash: String?
         if let known, options.incremental, FileVisit.sameIdentity(known, file) {
             guard options.verifyContent else { return nil }
-            contentHash = ContentDigest.sha256(path: file.pathBytes)
+            contentHash = ContentDigest.sha256(path: file.pathBytes, device: file.device, inode: file.inode,
+                                               followLink: file.inode == 0 || file.throughLink)
             if contentHash != nil && contentHash == known.contentHash { return nil }
         }
         let result: FileResult
@@ -178,7 +179,10 @@ final class FileVisit: Sendable {
             }
             result = scanned.result
         }
-        if options.verifyContent && contentHash == nil { contentHash = ContentDigest.sha256(path: file.pathBytes) }
+        if options.verifyContent && contentHash == nil {
+            contentHash = ContentDigest.sha256(path: file.pathBytes, device: file.device, inode: file.inode,
+                                               followLink: file.inode == 0 || file.throughLink)
+        }
         return FileEntry(result: result, department: "", replaces: known?.id, contentHash: contentHash)
     }
 

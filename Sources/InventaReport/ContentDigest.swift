@@ -8,17 +8,19 @@ import Darwin
 /// SHA-256 of a file's bytes, for `--verify-content`: a rescan then trusts a file
 /// unchanged only when its content hash is the one recorded, not just its size,
 /// mtime and inode. Opens read-only (with `O_NOATIME` where allowed) and refuses
-/// anything but a regular file, like `FileSource`.
+/// anything but a regular file, like `FileSource` — and, like it, a file that is not the one
+/// the listing saw (`device`/`inode`, when known; a link unless `followLink`).
 public enum ContentDigest {
-    public static func sha256(path: [UInt8]) -> String? {
+    public static func sha256(path: [UInt8], device: UInt64 = 0, inode: UInt64 = 0, followLink: Bool = true) -> String? {
         let cPath = path.map { CChar(bitPattern: $0) } + [0]
-        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC
+        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLink ? 0 : O_NOFOLLOW)
         var fd = open(cPath, flags | noAtime)
         if fd < 0 && (errno == EPERM || errno == EINVAL) { fd = open(cPath, flags) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if inode != 0 && (UInt64(st.st_dev) != device || UInt64(st.st_ino) != inode) { return nil }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
