@@ -24,10 +24,20 @@ public struct Detection: Sendable {
         return try Detection(ruleSet: ruleSet, options: options)
     }
 
+    /// The findings of one text unit read alone (no earlier unit of its document is known).
     public func detect(_ unit: TextUnit) -> [Finding] {
+        var documents = NamedDocuments()
+        return detect(unit, documents: &documents)
+    }
+
+    /// The findings of `unit`, one of a file's units in reading order: `documents` says which
+    /// documents named a person in an earlier unit (a sensitive term's subject, decision 0306)
+    /// and learns from this one.
+    public func detect(_ unit: TextUnit, documents: inout NamedDocuments) -> [Finding] {
         var text = unit.text
+        let namedBefore = documents.contains(unit.member)
         var findings = text.withUTF8 { buffer -> [Finding] in
-            var scored = engine.scored(in: buffer)
+            var scored = engine.scored(in: buffer, namedBefore: namedBefore)
             scored.removeAllInPlace { !unit.ownedRange.contains($0.span.lowerBound) }
             // In a table row only a value is reported, never a match in a header label.
             if let table = unit.table { scored.removeAllInPlace { table.cell(containing: $0.span.lowerBound) == nil } }
@@ -40,6 +50,7 @@ public struct Detection: Sendable {
         if let table = unit.table { NameColumnJoin.join(&findings, table: table) }
         stamp(&findings, unit: unit, text: text)
         if let confidence = unit.ocrConfidence { markOCR(&findings, confidence: confidence) }
+        documents.record(findings, member: unit.member)
         return findings
     }
 

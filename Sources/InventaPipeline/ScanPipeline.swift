@@ -170,11 +170,13 @@ public final class ScanPipeline: Sendable {
         var truncated = false
         // Column-level evidence over the file's table rows (docs/decisions/0205-table-rows.md).
         var columns = detection.map { TableEvidence(options: $0.engine.options) }
+        // Which documents named a person so far: a sensitive term's subject may be named in an earlier unit.
+        var documents = NamedDocuments()
         let extracted = extraction.extract(file) { unit in
             textBytes += unit.ownedRange.count
             guard !truncated, let detection else { return }
             let first = findings.count
-            findings += detection.detect(unit)
+            findings += detection.detect(unit, documents: &documents)
             if unit.table != nil { columns?.observe(unit, findings: findings, from: first) }
             if findings.count > maxFindings {
                 findings.removeLast(findings.count - maxFindings)

@@ -88,6 +88,10 @@ public struct ContextSpec: Sendable, Equatable {
     /// `sole_trader`. Further away they count as negative words.
     public var soleTrader: [String]
     public var soleTraderScore: Double
+    /// Words that make the value an organisation's (`växel`, `kontaktcenter`, `kundtjänst`): at
+    /// the value they beat every other label, a phone label included, and subtract
+    /// `negativePenalty`; further away they count as negative words.
+    public var organisation: [String]
 
     public static let defaultBefore = 40
     public static let defaultAfter = 20
@@ -100,7 +104,8 @@ public struct ContextSpec: Sendable, Equatable {
                 positive: [String] = [], positiveBoost: Double = ContextSpec.defaultBoost,
                 negative: [String] = [], negativePenalty: Double = ContextSpec.defaultPenalty,
                 reference: [String] = [], referencePenalty: Double = ContextSpec.defaultReferencePenalty,
-                soleTrader: [String] = [], soleTraderScore: Double = ContextSpec.defaultSoleTraderScore) {
+                soleTrader: [String] = [], soleTraderScore: Double = ContextSpec.defaultSoleTraderScore,
+                organisation: [String] = []) {
         self.before = before
         self.after = after
         self.positive = positive
@@ -111,6 +116,7 @@ public struct ContextSpec: Sendable, Equatable {
         self.referencePenalty = referencePenalty
         self.soleTrader = soleTrader
         self.soleTraderScore = soleTraderScore
+        self.organisation = organisation
     }
 }
 

@@ -100,7 +100,7 @@ struct RuleReader {
                                         "context", "allowlist", "examples"]
     static let matcherKeys: Set<String> = ["builtin", "regex", "group", "phrases", "phrases_file"]
     static let contextKeys: Set<String> = ["before", "after", "positive", "positive_boost", "negative", "negative_penalty",
-                                           "reference", "reference_penalty", "sole_trader", "sole_trader_score"]
+                                           "reference", "reference_penalty", "sole_trader", "sole_trader_score", "organisation"]
     static let allowlistKeys: Set<String> = ["values", "patterns"]
     static let exampleKeys: Set<String> = ["match", "no_match"]
 
@@ -260,6 +260,7 @@ struct RuleReader {
         spec.referencePenalty = unitInterval("reference_penalty", in: context, path: "context.reference_penalty") ?? spec.referencePenalty
         spec.soleTrader = (stringArray("sole_trader", in: context, path: "context.sole_trader") ?? []).map(lowered)
         spec.soleTraderScore = unitInterval("sole_trader_score", in: context, path: "context.sole_trader_score") ?? spec.soleTraderScore
+        spec.organisation = (stringArray("organisation", in: context, path: "context.organisation") ?? []).map(lowered)
         return spec
     }
 

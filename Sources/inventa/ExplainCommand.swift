@@ -29,9 +29,10 @@ struct ExplainCommand: ParsableCommand {
         let reference = try fileRef(for: file)
         var findings: [Finding] = []
         var columns = TableEvidence(options: detection.engine.options) // as the scan does
+        var documents = NamedDocuments()
         let result = Extraction().extract(reference) { unit in
             let first = findings.count
-            findings += detection.detect(unit)
+            findings += detection.detect(unit, documents: &documents)
             if unit.table != nil { columns.observe(unit, findings: findings, from: first) }
         }
         columns.apply(to: &findings)

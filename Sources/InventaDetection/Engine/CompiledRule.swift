@@ -10,7 +10,8 @@ import InventaRules
 final class CompiledRule: Sendable {
     let rule: Rule
     let regex: RegexMatcher?
-    /// Positive words first, then negative ones, reference labels and sole-trader labels: all use
+    /// Positive words first, then negative ones, reference labels, sole-trader labels and
+    /// organisation words: all use
     /// the same windows, so one scan finds them all.
     let context: ContextMatcher
     /// The keyword index ranges of each list in `context.keywords`.
@@ -18,9 +19,11 @@ final class CompiledRule: Sendable {
     let negativeWords: Range<Int>
     let referenceWords: Range<Int>
     let soleTraderWords: Range<Int>
+    let organisationWords: Range<Int>
     /// Per context word: the step when it is the value's label, e.g. `context +0.15 (label pnr)`.
     let labelSteps: [String]
-    /// Per context word, as the evidence shows it: `+tel`, `-fax`, `-ref:kundnr`, `~org:org.nr`.
+    /// Per context word, as the evidence shows it: `+tel`, `-fax`, `-ref:kundnr`, `~org:org.nr`,
+    /// `-own:växel`.
     let contextEvidence: [String]
     let allowedValues: Set<String>
     let allowedPatterns: [RegexMatcher]
@@ -40,12 +43,14 @@ final class CompiledRule: Sendable {
             throw EngineError(message: "\(rule.file): rule '\(rule.id)': \(error)")
         }
         let context = rule.context
-        self.context = ContextMatcher(words: context.positive + context.negative + context.reference + context.soleTrader,
+        self.context = ContextMatcher(words: context.positive + context.negative + context.reference + context.soleTrader
+                                          + context.organisation,
                                       before: context.before, after: context.after)
         positiveWords = 0..<context.positive.count
         negativeWords = positiveWords.upperBound..<(positiveWords.upperBound + context.negative.count)
         referenceWords = negativeWords.upperBound..<(negativeWords.upperBound + context.reference.count)
         soleTraderWords = referenceWords.upperBound..<(referenceWords.upperBound + context.soleTrader.count)
+        organisationWords = soleTraderWords.upperBound..<(soleTraderWords.upperBound + context.organisation.count)
         var steps: [String] = []
         for word in context.positive { steps.append(StepText.adjustment("context", by: context.positiveBoost, because: ["label " + word])) }
         for word in context.negative { steps.append(StepText.adjustment("context", by: -context.negativePenalty, because: ["label " + word])) }
@@ -53,12 +58,16 @@ final class CompiledRule: Sendable {
             steps.append(StepText.adjustment("reference", by: -context.referencePenalty, because: ["label " + word]))
         }
         for word in context.soleTrader { steps.append("label \(word): an enskild firma's organisation number is its owner's personnummer") }
+        for word in context.organisation {
+            steps.append(StepText.adjustment("context", by: -context.negativePenalty, because: ["label \(word): an organisation's number"]))
+        }
         labelSteps = steps
         var evidence: [String] = []
         evidence += context.positive.map { "+" + $0 }
         evidence += context.negative.map { "-" + $0 }
         evidence += context.reference.map { "-ref:" + $0 }
         evidence += context.soleTrader.map { "~org:" + $0 }
+        evidence += context.organisation.map { "-own:" + $0 }
         contextEvidence = evidence
         allowedValues = Set(rule.allowlist.values)
         isSuppressor = rule.matcher == .builtin(BuiltinMatchers.organisationsnummer)

@@ -7,7 +7,9 @@
 /// adds `positive_boost`, a negative one subtracts `negative_penalty`, a reference label
 /// (`kundnr`, `ärendenummer`) subtracts `reference_penalty`, and a sole-trader label (`org.nr`)
 /// sets the score to `sole_trader_score` and tags the finding `sole_trader`. A positive label
-/// beats a reference label at the same value, whichever is nearer. Every outcome is a
+/// beats a reference label at the same value, whichever is nearer. An organisation word
+/// (`växel`, `kontaktcenter`) at label reach beats every other label and subtracts
+/// `negative_penalty`: the number is an organisation's, whatever it is called. Every outcome is a
 /// step in the evidence, including the words that were found and did not count.
 extension CompiledRule {
     /// The weight of a word at `reach` that is not the value's label.
@@ -27,10 +29,13 @@ extension CompiledRule {
             // A personnummer label next to the value beats a reference label next to it
             // (`Kundnummer (personnummer): …`): the reference is then the person's number.
             if referenceWords.contains(label), let positive = hits.indexes(in: positiveWords, reach: .label).first { label = positive }
+            // An organisation word at label reach qualifies any label (`Växel tel …`, `kommunens
+            // kontaktcenter, telefon …`, `Telefon (kundtjänst): …`): the number is the organisation's.
+            if let organisation = hits.indexes(in: organisationWords, reach: .label).first { label = organisation }
             var soleTrader = false
             if positiveWords.contains(label) {
                 card.adjust(by: spec.positiveBoost, step: labelSteps[label])
-            } else if negativeWords.contains(label) {
+            } else if negativeWords.contains(label) || organisationWords.contains(label) {
                 card.adjust(by: -spec.negativePenalty, step: labelSteps[label])
             } else if referenceWords.contains(label) {
                 card.adjust(by: -spec.referencePenalty, step: labelSteps[label])
@@ -46,7 +51,7 @@ extension CompiledRule {
             }
             return soleTrader
         }
-        let negatives = negativeWords.lowerBound..<soleTraderWords.upperBound
+        let negatives = negativeWords.lowerBound..<organisationWords.upperBound
         if let reach = hits.strongestReach(in: positiveWords), reach != .otherValue {
             card.adjust("context", by: spec.positiveBoost * Self.weight(reach), because: described(hits, positiveWords, reach))
         }

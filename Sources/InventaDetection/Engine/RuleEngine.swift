@@ -151,7 +151,8 @@ public struct RuleEngine: Sendable {
     /// The scored candidates `findings(in:)` turns into findings, in the same order.
     /// `Detection` resolves overlaps on these and builds `Finding` values (strings,
     /// evidence) only for the ones it keeps.
-    func scored(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false) -> [Scored] {
+    /// `namedBefore`: an earlier text unit of the same document named a person (decision 0306).
+    func scored(in text: UnsafeBufferPointer<UInt8>, includeSuppressors: Bool = false, namedBefore: Bool = false) -> [Scored] {
         var active = ActiveRules(prefilter, text: text)
         var scored: [Scored] = []
         var suppressing: [Range<Int>] = []
@@ -219,6 +220,8 @@ public struct RuleEngine: Sendable {
                 let compiled = rules[match.rule]
                 // `präst*` in `Prästgårdsgatan`: a street or place name says nothing about anyone.
                 if Self.endsInStreetName(text, match.span) { continue }
+                // `LSS-handläggare`: a job title or unit, not anyone's health.
+                if compiled.rule.category.isSensitive && TitleCompound.isTitle(text, match.span) { continue }
                 // The validation step shows no checks for `unknown`, so the card needs none here.
                 let item = compiled.hasAllowlist
                     ? score(phraseCandidate(match.span, check: match.check, rule: compiled.rule, text: text), rule: match.rule, in: text)
@@ -234,7 +237,7 @@ public struct RuleEngine: Sendable {
                     && Self.overlapsAny(suppressing, item.span)
             }
         }
-        applyCooccurrence(&scored, in: text)
+        applyCooccurrence(&scored, in: text, namedBefore: namedBefore)
         scored.removeAllInPlace { item in
             (!includeSuppressors && rules[item.rule].isSuppressor) || item.card.provisional < options.minimumConfidence
         }
@@ -359,14 +362,16 @@ public struct RuleEngine: Sendable {
     private static let naming = CategoryMask([.personnummer, .samordningsnummer, .name])
 
     /// Sensitive terms become strong when a person is in reach: something that identifies a
-    /// person in the same passage, or a reference to a person (pronoun, role noun) with a
-    /// person named earlier in the unit (`SubjectReach`, decision 0306). Without a subject a term stays a hint.
-    private func applyCooccurrence(_ scored: inout [Scored], in text: UnsafeBufferPointer<UInt8>) {
+    /// person in the same passage, or a reference to a person (pronoun, role noun, `min fru`)
+    /// with a person named earlier in the unit or document, or in the signature after a sign-off
+    /// (`SubjectReach`, decision 0306). Without a subject a term stays a hint.
+    private func applyCooccurrence(_ scored: inout [Scored], in text: UnsafeBufferPointer<UInt8>, namedBefore: Bool) {
         let policy = options.cooccurrence
         guard policy.boost > 0, scored.contains(where: { $0.category.isSensitive }) else { return }
-        let reach = SubjectReach(text)
+        var reach = SubjectReach(text)
         var identified: Set<Int> = []
-        var firstNamed: Int?
+        var firstNamedHere: Int?
+        var signed = false
         var present: [Int: CategoryMask] = [:]
         for index in scored.indices {
             let category = scored[index].category
@@ -375,16 +380,25 @@ public struct RuleEngine: Sendable {
             let passage = reach.passage(of: scored[index].span.lowerBound)
             identified.insert(passage)
             present[passage, default: CategoryMask()].insert(category)
-            if Self.naming.contains(category) { firstNamed = min(firstNamed ?? passage, passage) }
+            guard Self.naming.contains(category) else { continue }
+            firstNamedHere = min(firstNamedHere ?? passage, passage)
+            if let signOff = reach.signOff, scored[index].span.lowerBound >= signOff { signed = true }
         }
-        guard !identified.isEmpty else { return }
+        let firstNamed = namedBefore ? 0 : firstNamedHere
+        guard !identified.isEmpty || firstNamed != nil else { return }
         var steps: [Int: String] = [:]
         for index in scored.indices where scored[index].category.isSensitive {
             let passage = reach.passage(of: scored[index].span.lowerBound)
-            guard reach.hasSubject(passage: passage, identified: identified, firstNamed: firstNamed) else { continue }
+            guard reach.hasSubject(passage: passage, identified: identified, firstNamed: firstNamed, signed: signed) else { continue }
             let step = steps[passage] ?? {
-                let reason = present[passage].map { $0.sortedByName.map(\.rawValue).joined(separator: ", ") + " in the same passage" }
-                    ?? "a person named earlier in the text unit, referred to in this passage"
+                if let categories = present[passage] {
+                    return ScoreCard.step("co-occurrence", by: policy.boost,
+                                          because: categories.sortedByName.map(\.rawValue).joined(separator: ", ") + " in the same passage")
+                }
+                let reason = firstNamedHere.map { $0 <= passage } ?? false
+                    ? "a person named earlier in the text unit, referred to in this passage"
+                    : namedBefore ? "a person named earlier in the document, referred to in this passage"
+                    : "the writer named after the sign-off, referred to in this passage"
                 return ScoreCard.step("co-occurrence", by: policy.boost, because: reason)
             }()
             steps[passage] = step

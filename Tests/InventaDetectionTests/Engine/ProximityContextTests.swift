@@ -49,6 +49,15 @@ import Testing
         .init("Leverantör: Berg Måleri, org.nr «830404-2388»", [.medium], "enskild firma"),
         .init("Organisationsnummer: «8304042388»\tBankgiro: 5050-1055", [.medium], "an Organisationsnummer column"),
         .init("Leverantör: Berg Bygg AB, org.nr 556677-8899", [], "a real organisation number stays unreported"),
+        // Organisation words beat a phone label next to the value: a switchboard is nobody's number.
+        .init("Frågor besvaras av kommunens kontaktcenter, telefon «070-174 06 05».", [.low], "an organisation word qualifies the label"),
+        .init("Växel tel «070-174 06 05»", [.low], "växel before the label"),
+        .init("Telefon: «070-174 06 05» (kundtjänst)", [.low], "an organisation word after the value"),
+        .init("Anna Andersson, telefon «070-174 06 05»", [.high], "counter-case: a person's number"),
+        .init("Kontaktcentret har öppet alla dagar. Ring Anna Andersson på telefon «070-174 06 05».", [.high],
+              "counter-case: an organisation word far away does not outweigh the label"),
+        // A negative word at label reach does not beat a positive label (only organisation words do).
+        .init("Fråga om faktura, pnr «770318-9931»", [.high], "faktura next to the pnr label"),
     ]
 
     @Test("levels of the marked numbers", arguments: cases)
