@@ -49,8 +49,10 @@ import Testing
     @Test func sigintFinishesCleanlyWithASummary() throws {
         let ws = try CLI.Workspace()
         for (index, pnr) in TestNumbers.pnr.prefix(30).enumerated() { try ws.write("f\(index).txt", Self.text(pnr)) }
+        // 30 files × 300 ms ≈ 9 s: the signal lands mid-scan even when each `report` poll is
+        // slow (a sanitized binary on a loaded 2-core host took over 3 s to see two commits).
         let (process, out, _) = try CLI.start(["scan", "tree", "--report", "r.sqlite", "--key-file", "k.key", "--jobs", "1", "--quiet"],
-                                              environment: ["INVENTA_TEST_SLOW_MS": "100"], in: ws.dir)
+                                              environment: ["INVENTA_TEST_SLOW_MS": "300"], in: ws.dir)
         try Self.waitForCommits(ws, atLeast: 2)
         kill(process.processIdentifier, SIGINT)
         let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
